@@ -1,0 +1,35 @@
+# Frontline Playbook. `make serve` to read and edit the course, `make test` to run every test.
+# The first run creates .venv and installs the pinned dependencies from pyproject.toml.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: setup serve build check test new schema clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+serve: setup
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+build: setup
+	$(PY) -m macros build
+
+check: setup
+	$(PY) -m macros check
+
+test: setup
+	$(PY) -m pytest
+
+schema: setup
+	$(PY) -m macros schema
+
+clean:
+	rm -rf site .site.new-* .site.old

@@ -1,0 +1,207 @@
+"""The whole course, loaded once: every module, quiz and track, with cross-references checked.
+
+`load_catalog` never raises for a content problem. It returns what could be loaded together with
+every problem found, so the CLI can list them all and `mkdocs serve` can keep serving while the
+author fixes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import schema
+from .errors import ContentError
+from .loader import Document, read_document
+from .validate import suggest, validate_document
+
+COURSE_FILE = "content/course.yml"
+MODULES_DIR = "content/modules"
+QUIZZES_DIR = "quizzes"
+
+M = TypeVar("M", bound=schema.Content)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the site is built from, in course order."""
+
+    course: schema.Course
+    modules: dict[str, schema.Module]
+    quizzes: dict[str, schema.Quiz] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)  # module id -> its YAML, for positions in messages
+
+    def module(self, module_id: str) -> schema.Module:
+        try:
+            return self.modules[module_id]
+        except KeyError:
+            raise KeyError(f"unknown module '{module_id}'{suggest(module_id, self.modules)}") from None
+
+    def track_of(self, module_id: str) -> schema.Track | None:
+        return next((track for track in self.course.tracks if module_id in track.modules), None)
+
+    def track_modules(self, track: schema.Track) -> list[schema.Module]:
+        return [self.modules[module_id] for module_id in track.modules if module_id in self.modules]
+
+    def unlisted(self) -> list[schema.Module]:
+        """Modules that no track names: they still get a page, under 'More modules'."""
+        listed = {module_id for track in self.course.tracks for module_id in track.modules}
+        return [module for module_id, module in self.modules.items() if module_id not in listed]
+
+
+@dataclass
+class _Loading:
+    """Collects documents and problems while the catalog is put together."""
+
+    root: Path
+    errors: list[ContentError] = field(default_factory=list)
+
+    def load(self, path: Path, model: type[M]) -> tuple[Document | None, M | None]:
+        display = path.relative_to(self.root).as_posix()
+        document, errors = read_document(path, display)
+        self.errors += errors
+        if document is None:
+            return None, None
+        value, errors = validate_document(document, model)
+        self.errors += errors
+        return document, value
+
+
+def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
+    """Load and cross-check the course under `root`; the catalog is None only if course.yml is unusable."""
+    loading = _Loading(root)
+    course_path = root / COURSE_FILE
+    if not course_path.exists():
+        loading.errors.append(ContentError(COURSE_FILE, 1, 1, "", "file not found: the course needs content/course.yml with its tracks"))
+        course_doc, course = None, None
+    else:
+        course_doc, course = loading.load(course_path, schema.Course)
+
+    modules: dict[str, schema.Module] = {}
+    module_docs: dict[str, Document] = {}
+    module_files = _yaml_files(root / MODULES_DIR)
+    # Ids that have a file, valid or not: a broken module is reported once, in its own file,
+    # not again at every place that names it.
+    known = {path.stem for path in module_files}
+    for path in module_files:
+        document, module = loading.load(path, schema.Module)
+        if document is None or module is None:
+            continue
+        if module.id != path.stem:
+            loading.errors.append(document.error(("id",), f"id '{module.id}' does not match the file name; rename the file to {module.id}.yml or set id: {path.stem}"))
+            continue
+        modules[module.id] = module
+        module_docs[module.id] = document
+        loading.errors += _module_problems(document, module)
+
+    quizzes: dict[str, schema.Quiz] = {}
+    for path in _yaml_files(root / QUIZZES_DIR):
+        document, quiz = loading.load(path, schema.Quiz)
+        if document is None or quiz is None:
+            continue
+        problems = _quiz_problems(document, quiz, path.stem, known)
+        loading.errors += problems
+        if not problems:
+            quizzes[quiz.module] = quiz
+
+    for module_id, module in modules.items():
+        document = module_docs[module_id]
+        for number, related in enumerate(module.related):
+            if related == module_id:
+                loading.errors.append(document.error(("related", number), "a module cannot be related to itself"))
+            elif related not in known:
+                loading.errors.append(document.error(("related", number), f"unknown module '{related}'{suggest(related, known)}"))
+
+    if course is None or course_doc is None:
+        return None, sorted(set(loading.errors))
+    loading.errors += _course_problems(course_doc, course, known)
+    ordered = _course_order(course, modules)
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, documents=module_docs)
+    return catalog, sorted(set(loading.errors))
+
+
+def review_warnings(catalog: Catalog, today: dt.date) -> list[ContentError]:
+    """Modules past their review-by date: guidance on hiring or firing must not silently go stale."""
+    warnings = []
+    for module_id, module in catalog.modules.items():
+        due = module.stewardship.review_by
+        if due < today:
+            document = catalog.documents[module_id]
+            message = f"review overdue since {due.isoformat()}; owner {module.stewardship.owner} should review it and move review_by"
+            warnings.append(document.error(("stewardship", "review_by"), message))
+    return warnings
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir() if path.suffix in {".yml", ".yaml"} and path.is_file())
+
+
+def _duplicates(values: list[Any]) -> list[int]:
+    """Positions of values that already appeared earlier in the list."""
+    counts: Counter[Any] = Counter()
+    found = []
+    for number, value in enumerate(values):
+        if counts[value]:
+            found.append(number)
+        counts[value] += 1
+    return found
+
+
+def _module_problems(document: Document, module: schema.Module) -> list[ContentError]:
+    errors = []
+    checklist_ids = [(number, section.id) for number, section in enumerate(module.sections) if isinstance(section, schema.ChecklistSection) and section.id]
+    for position in _duplicates([checklist_id for _, checklist_id in checklist_ids]):
+        number, checklist_id = checklist_ids[position]
+        errors.append(document.error(("sections", number, "id"), f"checklist id '{checklist_id}' is used twice in this module"))
+    for number in _duplicates(module.tags):
+        errors.append(document.error(("tags", number), f"tag '{module.tags[number]}' is listed twice"))
+    return errors
+
+
+def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, known: set[str]) -> list[ContentError]:
+    errors = []
+    if quiz.module != stem:
+        errors.append(document.error(("module",), f"quiz for '{quiz.module}' must be in {QUIZZES_DIR}/{quiz.module}.yml"))
+    elif quiz.module not in known:
+        errors.append(document.error(("module",), f"no module '{quiz.module}'{suggest(quiz.module, known)}: a quiz belongs to a module in {MODULES_DIR}/"))
+    for number in _duplicates([question.id for question in quiz.questions]):
+        errors.append(document.error(("questions", number, "id"), f"question id '{quiz.questions[number].id}' is used twice in this quiz"))
+    for question_number, question in enumerate(quiz.questions):
+        for number in _duplicates([choice.id for choice in question.choices]):
+            loc = ("questions", question_number, "choices", number, "id")
+            errors.append(document.error(loc, f"choice id '{question.choices[number].id}' is used twice in this question"))
+    return errors
+
+
+def _course_problems(document: Document, course: schema.Course, known: set[str]) -> list[ContentError]:
+    errors = []
+    for number in _duplicates([track.id for track in course.tracks]):
+        errors.append(document.error(("tracks", number, "id"), f"track id '{course.tracks[number].id}' is used twice"))
+    seen: dict[str, str] = {}
+    for track_number, track in enumerate(course.tracks):
+        for number, module_id in enumerate(track.modules):
+            loc = ("tracks", track_number, "modules", number)
+            if module_id not in known:
+                errors.append(document.error(loc, f"unknown module '{module_id}'{suggest(module_id, known)}"))
+            elif module_id in seen:
+                errors.append(document.error(loc, f"module '{module_id}' is already in track '{seen[module_id]}'; a module belongs to one track"))
+            else:
+                seen[module_id] = track.id
+    return errors
+
+
+def _course_order(course: schema.Course, modules: dict[str, schema.Module]) -> dict[str, schema.Module]:
+    """Modules in track order, then any module no track names, by id."""
+    ordered: dict[str, schema.Module] = {}
+    for track in course.tracks:
+        for module_id in track.modules:
+            if module_id in modules:
+                ordered.setdefault(module_id, modules[module_id])
+    for module_id in sorted(modules):
+        ordered.setdefault(module_id, modules[module_id])
+    return ordered

@@ -1,0 +1,153 @@
+"""`python -m macros check | new | build | schema`: the commands content authors and CI run."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import schema
+from .catalog import MODULES_DIR, QUIZZES_DIR, load_catalog, review_warnings
+from .errors import format_report
+
+SKELETONS = Path(__file__).parent / "skeleton"
+SCHEMA_DIR = "schema"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="Frontline Playbook content tools.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (holds content/ and quizzes/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate every module, quiz and course.yml; exit 1 on problems")
+    check.add_argument("--strict-review", action="store_true", help="also fail on modules past their review-by date")
+    check.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+    new = commands.add_parser("new", help="write a skeleton that passes `check`")
+    new_kinds = new.add_subparsers(dest="kind", required=True)
+    new_module = new_kinds.add_parser("module", help="a module YAML file and its quiz")
+    new_module.add_argument("id", help="lower-case words joined by hyphens, e.g. negotiation")
+    new_module.add_argument("--title", default=None)
+    new_module.add_argument("--owner", default="Sales Enablement")
+
+    build = commands.add_parser("build", help="build the site into site/ atomically: a failed build keeps the old site")
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+
+    schema_cmd = commands.add_parser("schema", help="write the JSON Schema files editors use")
+    schema_cmd.add_argument("--check", action="store_true", help="exit 1 if the committed files are out of date")
+
+    args = parser.parse_args(argv)
+    root: Path = args.root.resolve()
+    if args.command == "check":
+        return run_check(root, strict_review=args.strict_review, today=args.today or dt.date.today())
+    if args.command == "new":
+        return run_new_module(root, args.id, args.title, args.owner)
+    if args.command == "build":
+        return run_build(root, args.site_dir)
+    return run_schema(root, check=args.check)
+
+
+def run_check(root: Path, *, strict_review: bool, today: dt.date) -> int:
+    catalog, errors = load_catalog(root)
+    warnings = review_warnings(catalog, today) if catalog else []
+    if strict_review:
+        errors = sorted(set(errors + warnings))
+        warnings = []
+    for warning in warnings:
+        print(f"{warning} (warning)", file=sys.stderr)
+    if errors:
+        print(format_report(errors), file=sys.stderr)
+        return 1
+    assert catalog is not None
+    for module in catalog.unlisted():
+        print(f"note: module '{module.id}' is in no track of content/course.yml; it is listed under 'More modules'", file=sys.stderr)
+    missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
+    print(
+        f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks"
+        + (f"; no quiz yet for: {', '.join(missing_quiz)}" if missing_quiz else "")
+    )
+    return 0
+
+
+def run_new_module(root: Path, module_id: str, title: str | None, owner: str) -> int:
+    if not re.fullmatch(schema.ID_PATTERN, module_id):
+        print(f"error: '{module_id}' is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'", file=sys.stderr)
+        return 2
+    targets = {root / MODULES_DIR / f"{module_id}.yml": "module.yml", root / QUIZZES_DIR / f"{module_id}.yml": "quiz.yml"}
+    existing = [path for path in targets if path.exists()]
+    if existing:
+        print(f"error: {existing[0].relative_to(root)} already exists; nothing written", file=sys.stderr)
+        return 2
+    today = dt.date.today()
+    values = {
+        "id": module_id,
+        "title": title or module_id.replace("-", " ").capitalize(),
+        "owner": owner,
+        "today": today.isoformat(),
+        "review_by": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat(),
+    }
+    for path, skeleton in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = (SKELETONS / skeleton).read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\{(id|title|owner|today|review_by)\}", lambda m: values[m.group(1)], text), encoding="utf-8")
+        print(f"wrote {path.relative_to(root)}")
+    print(f"next: add '{module_id}' to a track in content/course.yml, write the text, then run `make check`")
+    return 0
+
+
+def run_build(root: Path, site_dir: Path) -> int:
+    """Build into a fresh folder beside site/ and swap it in only when the strict build succeeded."""
+    site = (root / site_dir).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(staging)]
+    result = subprocess.run(command, cwd=root, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
+        print(f"build failed; {kept}", file=sys.stderr)
+        return 1
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built {site_dir}/")
+    return 0
+
+
+def schema_documents() -> dict[str, str]:
+    """The JSON Schema text of each content model, keyed by file name."""
+    documents = {}
+    for name, model in schema.SCHEMAS.items():
+        document = model.model_json_schema()
+        document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json", **document}
+        documents[f"{name}.schema.json"] = json.dumps(document, indent=2, sort_keys=True, default=str) + "\n"
+    return documents
+
+
+def run_schema(root: Path, *, check: bool) -> int:
+    folder = root / SCHEMA_DIR
+    stale = []
+    for name, text in schema_documents().items():
+        path = folder / name
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+            continue
+        folder.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(root)}")
+    if stale:
+        print(f"out of date: {', '.join(stale)} in {SCHEMA_DIR}/; run `python -m macros schema`", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,170 @@
+"""Read YAML files into plain data while remembering where each value stands in the file.
+
+The schema step reports problems by field path (`sections.3.steps.1`); `SourceMap` turns such a
+path back into the line and column of the YAML node, so every error names a place an author can
+jump to. Everything that can go wrong while reading (bad bytes, tabs, syntax, an empty file, a
+list where a mapping belongs, a key given twice) becomes a `ContentError`, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+# libyaml's parser is several times faster than the pure-Python one; the wheel ships it.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Loc = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Positions (1-based line, col) of every value and mapping key of one YAML document."""
+
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    kinds: dict[Loc, str] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The closest known position for `loc`: the node itself, else its nearest ancestor."""
+        loc = self.resolve(loc)
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, (1, 1))
+
+    def resolve(self, loc: Loc) -> Loc:
+        """Drop the parts of a schema path that are not in the document.
+
+        Pydantic inserts the discriminator value of a tagged union (`sections.3.practices.items`)
+        and may use numbers where YAML has string keys; keep only the steps the YAML has.
+        """
+        resolved: list[Any] = []
+        for part in loc:
+            candidate = (*resolved, part)
+            if candidate in self.values or candidate in self.keys:
+                resolved.append(part)
+            elif self.kinds.get(tuple(resolved)) == "map" and isinstance(part, str) and (*resolved, "kind") in self.values:
+                continue  # the union tag pydantic adds; the YAML has it as `kind:`
+            else:
+                resolved.append(part)
+        return tuple(resolved)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A YAML file read into plain Python data, with the positions of its nodes."""
+
+    path: str
+    data: Any
+    source: SourceMap
+
+    def error(self, loc: Loc, message: str, *, key: bool = False, at: Loc | None = None) -> ContentError:
+        """An error about the field at `loc`, placed at `loc` (or at `at`, e.g. the parent of a missing field)."""
+        line, col = self.source.position(loc if at is None else at, key=key)
+        return ContentError(self.path, line, col, field_path(self.source.resolve(loc)), message)
+
+
+def field_path(loc: Loc) -> str:
+    """`('sections', 3, 'steps', 1)` -> `sections[3].steps[1]`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def read_document(path: Path, display: str) -> tuple[Document | None, list[ContentError]]:
+    """Read one YAML file; return the document, or None and the reasons it could not be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentError(display, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        return None, [ContentError(display, line, col, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+    return parse_document(text, display)
+
+
+def parse_document(text: str, display: str) -> tuple[Document | None, list[ContentError]]:
+    """Parse YAML text into a `Document` (see `read_document`)."""
+    text = text.removeprefix("\ufeff")
+    errors = _tab_errors(text, display)
+    if errors:
+        return None, errors
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, [ContentError(display, 1, 1, "", "the file is empty; it needs a mapping of fields")]
+            source = SourceMap()
+            errors = _index(node, (), source, display)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark and exc.context_mark is not mark:
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
+        return None, [ContentError(display, line, col, "", f"YAML syntax error: {problem}")]
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        return None, [ContentError(display, 1, 1, "", f"YAML error: {exc}")]
+    if not isinstance(data, dict):
+        line, col = source.position(())
+        kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
+        return None, [ContentError(display, line, col, "", f"expected a mapping of fields (`key: value` lines), got {kind}")]
+    return Document(display, data, source), errors
+
+
+def _tab_errors(text: str, display: str) -> list[ContentError]:
+    """YAML forbids tabs for indentation; say so plainly instead of libyaml's scanner message."""
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            errors.append(ContentError(display, number, len(line) - len(stripped) + 1, "", "tab used for indentation; indent with spaces"))
+    return errors
+
+
+def _index(node: yaml.Node, loc: Loc, source: SourceMap, display: str) -> list[ContentError]:
+    """Record the position of `node` and its children; report keys given twice."""
+    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    errors: list[ContentError] = []
+    if isinstance(node, yaml.MappingNode):
+        source.kinds[loc] = "map"
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child = (*loc, key)
+            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in seen:
+                errors.append(ContentError(display, *position, field_path(child), "key given twice; the second value would silently win"))
+                continue
+            seen.add(key)
+            source.keys[child] = position
+            errors += _index(value_node, child, source, display)
+    elif isinstance(node, yaml.SequenceNode):
+        source.kinds[loc] = "seq"
+        for number, item in enumerate(node.value):
+            errors += _index(item, (*loc, number), source, display)
+    return errors
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    col = offset - (before.rfind(b"\n") + 1) + 1
+    return line, col

@@ -1,0 +1,113 @@
+"""MkDocs adapter: loads the catalog once per build, adds a page per module and the course nav.
+
+Everything course-specific lives in `catalog` and `render`; this file only translates between them
+and MkDocs' build events. The macros registered in `macros/__init__.py` read the same per-build
+state, so the catalog is parsed once however many pages use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import state
+from .catalog import load_catalog, review_warnings
+from .errors import ContentError, format_report
+from .render import Renderer, module_src
+
+log = logging.getLogger("mkdocs.plugins.frontline")
+# Review reminders must show without failing `mkdocs build --strict`, which counts every warning
+# logged under "mkdocs": they go to a logger of their own.
+review_log = logging.getLogger("frontline.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+
+class FrontlineConfig(Config):
+    root = c.Type(str, default=".")  # where content/ and quizzes/ live, relative to mkdocs.yml
+    nav_after = c.Type(str, default="overview.md")  # the course tracks go into the nav after this page
+    today = c.Optional(c.Type(str))  # ISO date, for reproducible review checks; default: the build's date
+
+
+class FrontlinePlugin(BasePlugin[FrontlineConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check all content before anything is written; a failed build keeps the last site."""
+        root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
+        catalog, errors = load_catalog(root)
+        state.reset(catalog, errors, Renderer(catalog, today) if catalog else None)
+        if errors:
+            for error in errors:
+                log.error(str(error))
+            if self.command != "serve":
+                raise PluginError(f"{format_report(errors).splitlines()[-1]} in the course content (see above; `make check` lists them)")
+            log.error("The site is served with these problems shown on every page; fix the files and it reloads.")
+        if catalog is None:
+            return config
+        for warning in review_warnings(catalog, today):
+            review_log.warning(str(warning))
+        config.nav = _course_nav(config.nav, catalog, self.config.nav_after)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """One page per module YAML file: no hand-written stubs, so adding a file adds a page."""
+        catalog = state.current().catalog
+        if catalog is None:
+            return files
+        for module in catalog.modules.values():
+            front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": module.tags}
+            content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)}---\n\n{{{{ module_page({module.id!r}) }}}}\n"
+            files.append(File.generated(config, module_src(module.id), content=content))
+        return files
+
+    def on_page_content(self, html_text: str, **kwargs: Any) -> str:
+        """While serving with broken content, show the problems at the top of every page."""
+        errors = state.current().errors
+        if not errors or self.command != "serve":
+            return html_text
+        return _error_banner(errors) + html_text
+
+
+def _course_nav(nav: list[Any] | None, catalog: Any, nav_after: str) -> list[Any]:
+    """The nav from mkdocs.yml with one section per track (modules in course order) after `nav_after`."""
+    sections: list[Any] = [{track.title: [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
+    if catalog.unlisted():
+        sections.append({"More modules": [module_src(m.id) for m in catalog.unlisted()]})
+    nav = list(nav or [])
+    for number, item in enumerate(nav):
+        if item == nav_after or (isinstance(item, dict) and nav_after in item.values()):
+            return nav[: number + 1] + sections + nav[number + 1 :]
+    return nav + sections
+
+
+def _one_line(markdown_text: str) -> str:
+    return " ".join(markdown_text.split())[:300]
+
+
+def _error_banner(errors: list[ContentError]) -> str:
+    items = "".join(f"<li><code>{html.escape(str(error))}</code></li>" for error in errors)
+    return (
+        '<div class="admonition failure fp-content-errors"><p class="admonition-title">'
+        f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the course content</p>"
+        f"<ul>{items}</ul><p>Fix the files; this page reloads when they are saved.</p></div>"
+    )

@@ -1,0 +1,164 @@
+"""Turn catalog objects into page text through the Jinja templates in `templates/`.
+
+Templates ending in `.md` produce Markdown that MkDocs renders (so headings reach the table of
+contents, links are validated and text is indexed by search); plain-text fields go through the
+`text` filter and are escaped, Markdown fields are inserted as Markdown, once. Templates ending in
+`.html` autoescape and render Markdown fields themselves with the `markdown` filter.
+
+Content is passed to templates as data, never as template source, so `{{` or `{%` written in a
+YAML file is shown literally.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import markdown as markdown_lib
+from markupsafe import Markup
+
+from . import schema
+from .catalog import Catalog
+
+TEMPLATES = Path(__file__).parent / "templates"
+MODULE_DIR = "modules"
+
+AUDIENCE_LABELS = {"new-manager": "New managers", "senior-manager": "Senior managers"}
+LEVEL_LABELS = {"foundation": "Foundation", "intermediate": "Intermediate", "advanced": "Advanced"}
+SECTION_TEMPLATES = {kind: f"sections/{kind}.md" for kind in schema.SECTION_KINDS}
+
+# Markdown extensions for fragments rendered to HTML here (quiz text): the content subset of the site's.
+FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
+
+
+def module_src(module_id: str) -> str:
+    """Source path of a module's generated page, relative to docs/."""
+    return f"{MODULE_DIR}/{module_id}.md"
+
+
+def relative_link(target_src: str, page_src: str) -> str:
+    """A Markdown link target from the page `page_src` to the page `target_src` (both docs-relative)."""
+    return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
+
+
+def plain_text(value: object) -> Markup:
+    """Plain text made safe for Markdown and HTML: no markup, no emphasis, shown as typed."""
+    escaped = html.escape(str(value), quote=True)
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+
+
+def indent_markdown(text: str, width: int = 4) -> str:
+    """Indent every line after the first, so multi-line Markdown stays inside a list item or admonition.
+
+    Multi-paragraph text also ends with a blank line, or the next list item would be read as a lazy
+    continuation of its last paragraph.
+    """
+    text = str(text)
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    indented = "\n".join([lines[0], *[(" " * width + line) if line.strip() else "" for line in lines[1:]]])
+    return indented + "\n" if "\n\n" in text else indented
+
+
+def render_markdown(text: str | None) -> Markup:
+    """A Markdown fragment as HTML, for `.html` templates; raw HTML in content is escaped."""
+    if not text:
+        return Markup("")
+    converter = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return Markup(converter.convert(text))
+
+
+def long_date(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders catalog content; one per build, since the catalog is loaded once per build."""
+
+    catalog: Catalog
+    today: dt.date
+
+    @property
+    def env(self) -> jinja2.Environment:
+        return _environment()
+
+    def module_page(self, module_id: str, page_src: str | None = None) -> str:
+        module = self.catalog.module(module_id)
+        page_src = page_src or module_src(module_id)
+        track = self.catalog.track_of(module_id)
+        return self._render(
+            "module.md",
+            module=module,
+            track=track,
+            page_src=page_src,
+            related=[self.catalog.modules[other] for other in module.related if other in self.catalog.modules],
+            overdue=module.stewardship.review_by < self.today,
+            quiz=self.catalog.quizzes.get(module_id),
+        )
+
+    def module_card(self, module_id: str, page_src: str) -> str:
+        return self._render("cards.md", modules=[self.catalog.module(module_id)], page_src=page_src)
+
+    def module_cards(self, module_ids: list[str], page_src: str) -> str:
+        return self._render("cards.md", modules=[self.catalog.module(module_id) for module_id in module_ids], page_src=page_src)
+
+    def course_overview(self, page_src: str) -> str:
+        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        return self._render("overview.md", course=self.catalog.course, tracks=tracks, unlisted=self.catalog.unlisted(), page_src=page_src)
+
+    def track_overview(self, track_id: str, page_src: str) -> str:
+        track = next((track for track in self.catalog.course.tracks if track.id == track_id), None)
+        if track is None:
+            known = ", ".join(track.id for track in self.catalog.course.tracks)
+            raise KeyError(f"unknown track '{track_id}'; known tracks: {known}")
+        return self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src)
+
+    def checklist(self, module_id: str, checklist_id: str) -> str:
+        module = self.catalog.module(module_id)
+        for section in module.sections:
+            if isinstance(section, schema.ChecklistSection) and section.id == checklist_id:
+                return self._render("sections/checklist.md", section=section, heading="##")
+        known = [section.id for section in module.sections if isinstance(section, schema.ChecklistSection) and section.id]
+        raise KeyError(f"module '{module_id}' has no checklist '{checklist_id}'; it has: {', '.join(known) or 'none with an id'}")
+
+    def _render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(catalog=self.catalog, **context)
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def _environment() -> jinja2.Environment:
+    global _ENV
+    if _ENV is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+        )
+        env.filters.update(text=plain_text, md_indent=indent_markdown, markdown=render_markdown, long_date=long_date)
+        env.globals.update(
+            module_src=module_src,
+            relative_link=relative_link,
+            audience_labels=AUDIENCE_LABELS,
+            level_labels=LEVEL_LABELS,
+            section_templates=SECTION_TEMPLATES,
+        )
+        _ENV = env
+    return _ENV

@@ -1,0 +1,279 @@
+"""Pydantic models for course content: modules, course.yml and quizzes.
+
+Content is data, so every model is frozen and rejects unknown fields: a typo such as
+`titel` is an error, never a silently ignored key. Fields typed `Markdown` are rendered
+as Markdown exactly once; fields typed `PlainText` are shown as text and escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+def _yaml_bool_as_id(value: object) -> object:
+    # YAML reads a bare `true`/`false` (the natural ids of true-false choices) as booleans.
+    return str(value).lower() if isinstance(value, bool) else value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_yaml_bool_as_id),
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    Field(description="Lower-case words joined by hyphens, e.g. `setting-expectations`."),
+]
+PlainText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\n]*$"),
+    Field(description="One line of plain text (not Markdown)."),
+]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(description="Markdown text."),
+]
+
+
+class Content(BaseModel):
+    """Base for every content model: immutable, strict about unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Audience(str, Enum):
+    new_manager = "new-manager"
+    senior_manager = "senior-manager"
+
+
+class Level(str, Enum):
+    foundation = "foundation"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+
+# --- Sections -----------------------------------------------------------------------------
+
+
+class WhySection(Content):
+    """Why this topic matters to a front-line manager and their numbers."""
+
+    kind: Literal["why"]
+    title: PlainText = "Why it matters"
+    body: Markdown
+
+
+class Practice(Content):
+    name: PlainText
+    body: Markdown | None = None
+    steps: list[Markdown] = Field(min_length=1)
+
+
+class PracticesSection(Content):
+    """Practices, each a name, a short explanation and concrete steps."""
+
+    kind: Literal["practices"]
+    title: PlainText = "Practices"
+    intro: Markdown | None = None
+    items: list[Practice] = Field(min_length=1)
+
+
+class ConversationSection(Content):
+    """A conversation guide: when to have it, what to say, what to ask, how to close."""
+
+    kind: Literal["conversation"]
+    title: PlainText
+    when: Markdown = Field(description="The situation in which to have this conversation.")
+    prepare: list[Markdown] = Field(default_factory=list)
+    open: Markdown = Field(description="How to open: words a manager can actually say.")
+    questions: list[Markdown] = Field(min_length=1)
+    listen_for: list[Markdown] = Field(default_factory=list)
+    close: Markdown
+    avoid: list[Markdown] = Field(default_factory=list)
+
+
+class ChecklistGroup(Content):
+    title: PlainText
+    items: list[Markdown] = Field(min_length=1)
+
+
+class ChecklistSection(Content):
+    """A printable checklist or template: either plain items or titled groups of items."""
+
+    kind: Literal["checklist"]
+    id: Id | None = Field(default=None, description="Lets hand-written pages embed it with checklist(module, id).")
+    title: PlainText
+    intro: Markdown | None = None
+    items: list[Markdown] = Field(default_factory=list)
+    groups: list[ChecklistGroup] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _items_or_groups(self) -> ChecklistSection:
+        if bool(self.items) == bool(self.groups):
+            raise ValueError("a checklist needs either `items` or `groups` (exactly one of them)")
+        return self
+
+
+class ScenarioSection(Content):
+    """A realistic situation, then how an experienced manager works it through."""
+
+    kind: Literal["scenario"]
+    title: PlainText
+    situation: Markdown
+    approach: Markdown = Field(description="How a good manager works the situation through.")
+    lesson: Markdown | None = None
+
+
+class Mistake(Content):
+    mistake: PlainText
+    instead: Markdown
+
+
+class MistakesSection(Content):
+    kind: Literal["mistakes"]
+    title: PlainText = "Common mistakes"
+    items: list[Mistake] = Field(min_length=1)
+
+
+class SeniorNotesSection(Content):
+    """Notes for the senior manager who assigns this module or coaches the manager taking it."""
+
+    kind: Literal["senior-notes"]
+    title: PlainText = "Notes for senior managers"
+    body: Markdown | None = None
+    items: list[Markdown] = Field(default_factory=list)
+
+
+class TextSection(Content):
+    """Free Markdown, for material that fits no other kind (a table, a worked example)."""
+
+    kind: Literal["text"]
+    title: PlainText
+    body: Markdown
+
+
+Section = Annotated[
+    Union[
+        WhySection,
+        PracticesSection,
+        ConversationSection,
+        ChecklistSection,
+        ScenarioSection,
+        MistakesSection,
+        SeniorNotesSection,
+        TextSection,
+    ],
+    Field(discriminator="kind"),
+]
+SECTION_KINDS = ("why", "practices", "conversation", "checklist", "scenario", "mistakes", "senior-notes", "text")
+
+
+# --- Module ------------------------------------------------------------------------------
+
+
+class Reading(Content):
+    title: PlainText
+    source: PlainText = Field(description="Author and publication, e.g. `David Brock, Partners in EXCELLENCE blog, 2017`.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    note: Markdown | None = None
+
+
+class Stewardship(Content):
+    owner: PlainText = Field(description="Team or person responsible for keeping this module right.")
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
+        description="Content version, e.g. `1.2`. Raise it when guidance changes."
+    )
+    last_reviewed: dt.date
+    reviewed_by: PlainText
+    review_by: dt.date = Field(description="Date by which the module must be reviewed again.")
+
+    @model_validator(mode="after")
+    def _review_after_last(self) -> Stewardship:
+        if self.review_by < self.last_reviewed:
+            raise ValueError("review_by must not be earlier than last_reviewed")
+        return self
+
+
+class Module(Content):
+    id: Id
+    title: PlainText
+    summary: Markdown
+    audience: list[Audience] = Field(min_length=1)
+    duration: int = Field(ge=1, le=600, description="Minutes a reader needs, quiz included.")
+    level: Level
+    tags: list[Id] = Field(default_factory=list)
+    objectives: list[Markdown] = Field(min_length=1, max_length=8)
+    sections: list[Section] = Field(min_length=1)
+    takeaways: list[Markdown] = Field(min_length=1)
+    related: list[Id] = Field(default_factory=list)
+    further_reading: list[Reading] = Field(default_factory=list)
+    stewardship: Stewardship
+
+
+# --- Course ------------------------------------------------------------------------------
+
+
+class Track(Content):
+    id: Id
+    title: PlainText
+    description: Markdown | None = None
+    modules: list[Id] = Field(min_length=1)
+
+
+class Course(Content):
+    title: PlainText
+    description: Markdown | None = None
+    tracks: list[Track] = Field(min_length=1)
+
+
+# --- Quiz --------------------------------------------------------------------------------
+
+
+class QuestionKind(str, Enum):
+    single = "single"
+    multiple = "multiple"
+    true_false = "true-false"
+    scenario = "scenario"
+
+
+class Choice(Content):
+    id: Id
+    text: Markdown
+    correct: bool = False
+    feedback: Markdown | None = Field(default=None, description="Shown when this choice was picked.")
+
+
+class Question(Content):
+    id: Id = Field(description="Stable id: saved progress refers to it. Do not reuse for a different question.")
+    kind: QuestionKind
+    scenario: Markdown | None = Field(default=None, description="The situation, for `scenario` questions.")
+    prompt: Markdown
+    choices: list[Choice] = Field(min_length=2)
+    explanation: Markdown
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        correct = sum(choice.correct for choice in self.choices)
+        if correct == 0:
+            raise ValueError("no choice is marked correct")
+        if self.kind is not QuestionKind.multiple and correct > 1:
+            raise ValueError(f"{correct} choices are marked correct; a {self.kind.value} question needs exactly one")
+        if self.kind is QuestionKind.scenario and not self.scenario:
+            raise ValueError("a scenario question needs a `scenario` text")
+        if self.kind is not QuestionKind.scenario and self.scenario:
+            raise ValueError(f"`scenario` is only for scenario questions, not {self.kind.value}")
+        if self.kind is QuestionKind.true_false and len(self.choices) != 2:
+            raise ValueError("a true-false question has exactly two choices")
+        return self
+
+
+class Quiz(Content):
+    module: Id
+    pass_mark: int = Field(default=80, ge=0, le=100, description="Percentage needed to pass.")
+    questions: list[Question] = Field(min_length=1)
+
+
+SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz}

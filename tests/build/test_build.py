@@ -1,0 +1,135 @@
+"""The real course through a real `mkdocs build --strict`: pages, search, no outside requests."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import load_catalog
+from tests.conftest import REPO, Site, copy_project, edit, free_port, mkdocs_env
+
+CATALOG, _ = load_catalog(REPO)
+
+
+def article(site: Site, src: str) -> str:
+    html = (site.root / src / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<article"): html.index("</article>")]
+
+
+def test_build_is_strict_clean(site: Site) -> None:
+    assert "WARNING" not in site.build_log.replace("WARNING -  content/", "")
+
+
+@pytest.mark.parametrize("module_id", list(CATALOG.modules) if CATALOG else [])
+def test_every_module_has_its_page(site: Site, module_id: str) -> None:
+    module = CATALOG.modules[module_id]
+    html = article(site, f"modules/{module_id}")
+    assert module.title.replace("'", "&#39;") in html or module.title in html
+    assert "After this module you will be able to" in html
+    assert html.count("<li>") >= len(module.objectives)
+    assert html.count("<h2") >= len(module.sections) + 2, "a heading per section, takeaways and reading"
+    assert "Key takeaways" in html and "Common mistakes" in html and "Conversation guide:" in html
+    assert "Last reviewed on" in html and f"Version {module.stewardship.version}" in html
+
+
+def test_nav_follows_course_tracks(site: Site) -> None:
+    html = (site.root / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    positions = [nav.index(track.title.replace("&", "&amp;")) for track in CATALOG.course.tracks]
+    assert positions == sorted(positions)
+
+
+def test_search_index_contains_module_text(site: Site) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"].split("#")[0]: "" for doc in index["docs"]}
+    for doc in index["docs"]:
+        texts[doc["location"].split("#")[0]] += doc["title"] + " " + doc["text"]
+    for module_id, module in CATALOG.modules.items():
+        text = texts.get(f"modules/{module_id}/", "")
+        first_objective = re.sub(r"[*_`]", "", module.objectives[0])[:30]
+        assert first_objective in text, module_id
+
+
+def test_no_request_leaves_the_site(site: Site) -> None:
+    """No web fonts, CDNs or analytics: no page loads anything from an http(s) address."""
+    asset = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=["'](https?:)?//""", re.I)
+    css_import = re.compile(r"""@import\s+url\(["']?https?://|url\(["']?https?://""", re.I)
+    for page in site.root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for match in asset.finditer(text):
+            tag = text[match.start(): text.index(">", match.start()) + 1]
+            assert 'rel="canonical"' in tag or "rel=canonical" in tag, f"{page.relative_to(site.root)}: {tag}"
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+    for sheet in site.root.rglob("*.css"):
+        assert not css_import.search(sheet.read_text(encoding="utf-8")), sheet
+
+
+def test_tags_index_lists_module_tags(site: Site) -> None:
+    html = (site.root / "tags/index.html").read_text(encoding="utf-8")
+    some_tag = next(tag for module in CATALOG.modules.values() for tag in module.tags)
+    assert some_tag in html
+
+
+def test_make_build_keeps_the_old_site_when_content_is_broken(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    build = [sys.executable, "-m", "macros", "--root", str(project), "build"]
+    first = subprocess.run(build, cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    marker = project / "site" / "marker.txt"
+    marker.write_text("previous build", encoding="utf-8")
+    page = (project / "site/modules/coaching/index.html").read_bytes()
+
+    edit(project / "content/modules/coaching.yml", "\nduration:", "\nduration: [broken]\nlevels:")
+    second = subprocess.run(build, cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    assert second.returncode == 1
+    assert "content/modules/coaching.yml:" in second.stderr and "Traceback" not in second.stderr
+    assert "the previous site/ is unchanged" in second.stderr
+    assert marker.read_text(encoding="utf-8") == "previous build"
+    assert (project / "site/modules/coaching/index.html").read_bytes() == page
+    assert not list(project.glob(".site.*")), "no staging folder is left behind"
+
+
+def test_serve_shows_content_errors_and_recovers(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    module = project / "content/modules/coaching.yml"
+    good = module.read_text(encoding="utf-8")
+    edit(module, "\nlevel:", "\nlevell:")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        home = wait_for(f"http://127.0.0.1:{port}/", lambda text: "problem" in text)
+        assert "content/modules/coaching.yml:" in home and "unknown field &#x27;levell&#x27;" in home
+        module.write_text(good, encoding="utf-8")
+        home = wait_for(f"http://127.0.0.1:{port}/", lambda text: "fp-content-errors" not in text)
+        assert server.poll() is None, "the server kept running"
+        page = wait_for(f"http://127.0.0.1:{port}/modules/coaching/", lambda text: "<article" in text)
+        assert "Conversation guide" in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
+
+
+def wait_for(url: str, ready, timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if ready(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never became ready; last text: {text[:500]}")

@@ -1,0 +1,91 @@
+"""Shared fixtures: small content trees copied from tests/fixtures/ so each test may break them."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A valid two-module course in a temporary folder."""
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURES / "minimal", root)
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must occur) with `new` in a fixture file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **extra}
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project (config, pages, content, package) that a test may break."""
+    for name in ("mkdocs.yml", "docs", "overrides", "content", "quizzes", "macros", "schema"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@dataclass(frozen=True)
+class Site:
+    """The real course, built once with `mkdocs build --strict` and served on 127.0.0.1."""
+
+    root: Path
+    url: str
+    build_log: str
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    root = tmp_path_factory.mktemp("site")
+    # site_url must match the served address, port included, or Material turns instant navigation off.
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(root)],
+        cwd=REPO, env=mkdocs_env(SITE_URL=url), capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(root, url, result.stdout + result.stderr)
+    finally:
+        server.shutdown()
+        server.server_close()

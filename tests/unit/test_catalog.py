@@ -1,0 +1,95 @@
+"""Cross-file checks: each problem is reported once, where the author must fix it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from macros.catalog import load_catalog, review_warnings
+from tests.conftest import edit
+
+
+def problems(root: Path) -> list[str]:
+    _, errors = load_catalog(root)
+    return [str(error) for error in errors]
+
+
+def test_catalog_keeps_course_order(course: Path) -> None:
+    catalog, errors = load_catalog(course)
+    assert not errors and catalog is not None
+    assert list(catalog.modules) == ["alpha", "beta"]
+    assert catalog.track_of("beta").id == "basics"
+    assert list(catalog.quizzes) == ["alpha"]
+
+
+def test_unknown_related_module_with_suggestion(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "related: [beta]", "related: [betta]")
+    assert problems(course) == ["content/modules/alpha.yml:44:11: related[0]: unknown module 'betta' (did you mean 'beta'?)"]
+
+
+def test_track_naming_a_missing_module(course: Path) -> None:
+    edit(course / "content/course.yml", "      - beta", "      - gamma")
+    assert problems(course) == ["content/course.yml:7:9: tracks[0].modules[1]: unknown module 'gamma'"]
+
+
+def test_module_in_two_tracks(course: Path) -> None:
+    path = course / "content/course.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: more\n    title: More\n    modules: [alpha]\n", encoding="utf-8")
+    assert problems(course) == ["content/course.yml:10:15: tracks[1].modules[0]: module 'alpha' is already in track 'basics'; a module belongs to one track"]
+
+
+def test_module_id_must_match_file_name(course: Path) -> None:
+    (course / "content/modules/alpha.yml").rename(course / "content/modules/alfa.yml")
+    assert problems(course) == [
+        "content/course.yml:6:9: tracks[0].modules[0]: unknown module 'alpha'",
+        "content/modules/alfa.yml:1:5: id: id 'alpha' does not match the file name; rename the file to alpha.yml or set id: alfa",
+        "content/modules/beta.yml:44:11: related[0]: unknown module 'alpha'",
+        "quizzes/alpha.yml:1:9: module: no module 'alpha': a quiz belongs to a module in content/modules/",
+    ]
+
+
+def test_duplicate_module_ids_are_caught_by_the_file_name_rule(course: Path) -> None:
+    (course / "content/modules/beta.yml").write_text((course / "content/modules/alpha.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems(course) == [
+        "content/modules/beta.yml:1:5: id: id 'alpha' does not match the file name; rename the file to alpha.yml or set id: beta",
+    ]
+
+
+def test_quiz_for_no_module(course: Path) -> None:
+    (course / "quizzes/gamma.yml").write_text((course / "quizzes/alpha.yml").read_text(encoding="utf-8").replace("module: alpha", "module: gamma"), encoding="utf-8")
+    assert problems(course) == ["quizzes/gamma.yml:1:9: module: no module 'gamma': a quiz belongs to a module in content/modules/"]
+
+
+def test_quiz_file_name_must_match_its_module(course: Path) -> None:
+    (course / "quizzes/alpha.yml").rename(course / "quizzes/beta.yml")
+    assert problems(course) == ["quizzes/beta.yml:1:9: module: quiz for 'alpha' must be in quizzes/alpha.yml"]
+
+
+def test_a_broken_module_is_reported_once_not_at_every_reference(course: Path) -> None:
+    edit(course / "content/modules/beta.yml", "level: foundation", "level: [foundation]")
+    assert problems(course) == ["content/modules/beta.yml:6:8: level: expected 'foundation', 'intermediate' or 'advanced', got a list"]
+
+
+def test_missing_course_file(course: Path) -> None:
+    (course / "content/course.yml").unlink()
+    catalog, errors = load_catalog(course)
+    assert catalog is None
+    assert [str(error) for error in errors] == ["content/course.yml:1:1: file not found: the course needs content/course.yml with its tracks"]
+
+
+def test_unlisted_module_still_loads(course: Path) -> None:
+    edit(course / "content/course.yml", "      - beta\n", "")
+    catalog, errors = load_catalog(course)
+    assert not errors and catalog is not None
+    assert [module.id for module in catalog.unlisted()] == ["beta"]
+
+
+def test_review_warnings_name_the_review_by_line(course: Path) -> None:
+    catalog, _ = load_catalog(course)
+    assert catalog is not None
+    assert review_warnings(catalog, dt.date(2098, 12, 31)) == []
+    warnings = [str(warning) for warning in review_warnings(catalog, dt.date(2099, 1, 2))]
+    assert warnings == [
+        "content/modules/alpha.yml:53:14: stewardship.review_by: review overdue since 2099-01-01; owner Enablement should review it and move review_by",
+        "content/modules/beta.yml:53:14: stewardship.review_by: review overdue since 2099-01-01; owner Enablement should review it and move review_by",
+    ]

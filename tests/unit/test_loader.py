@@ -1,0 +1,57 @@
+"""Reading YAML: every way a file can be unreadable becomes a located ContentError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.loader import parse_document, read_document
+
+
+def errors_of(text: str) -> list[str]:
+    document, errors = parse_document(text, "f.yml")
+    assert document is None or errors
+    return [str(error) for error in errors]
+
+
+def test_positions_of_values_and_keys_are_remembered() -> None:
+    document, errors = parse_document("a: 1\nb:\n  - x\n  - y: 2\n", "f.yml")
+    assert not errors and document is not None
+    assert document.source.position(("b", 1, "y")) == (4, 8)
+    assert document.source.position(("b", 1, "y"), key=True) == (4, 5)
+    assert document.source.position(("b", 7, "missing")) == (3, 3), "falls back to the nearest known node"
+
+
+def test_syntax_error_is_located() -> None:
+    assert errors_of("a: [1, 2\nb: 3\n") == [
+        "f.yml:2:2: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1)"
+    ]
+
+
+def test_tab_indentation_is_named_plainly() -> None:
+    assert errors_of("a:\n\t- x\n") == ["f.yml:2:1: tab used for indentation; indent with spaces"]
+
+
+def test_empty_file() -> None:
+    assert errors_of("# only a comment\n") == ["f.yml:1:1: the file is empty; it needs a mapping of fields"]
+
+
+def test_list_where_a_mapping_belongs() -> None:
+    assert errors_of("- id: a\n- id: b\n") == ["f.yml:1:1: expected a mapping of fields (`key: value` lines), got a list"]
+
+
+def test_duplicate_key() -> None:
+    document, errors = parse_document("id: a\ntitle: x\nid: b\n", "f.yml")
+    assert [str(error) for error in errors] == ["f.yml:3:1: id: key given twice; the second value would silently win"]
+
+
+def test_non_utf8_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "m.yml"
+    path.write_bytes("id: a\ntitle: caf\xe9\n".encode("latin-1"))
+    document, errors = read_document(path, "m.yml")
+    assert document is None
+    assert [str(error) for error in errors] == ["m.yml:2:11: not UTF-8 text (byte 0xe9); save the file as UTF-8"]
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    document, errors = parse_document("\ufeffid: a\n", "f.yml")
+    assert not errors and document is not None and document.data == {"id": "a"}

@@ -1,0 +1,93 @@
+"""Rendering: module pages and cards come out as the Markdown and HTML a reader needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import markdown
+import pytest
+
+from macros.catalog import load_catalog
+from macros.render import Renderer, plain_text, relative_link, render_markdown
+from tests.conftest import edit
+
+SITE_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.superfences", "pymdownx.tasklist", "toc"]
+
+
+def renderer_for(root: Path, today: dt.date = dt.date(2026, 11, 23)) -> Renderer:
+    catalog, errors = load_catalog(root)
+    assert not errors and catalog is not None, errors
+    return Renderer(catalog, today)
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=SITE_EXTENSIONS)
+
+
+def test_module_page_has_every_part(course: Path) -> None:
+    page = to_html(renderer_for(course).module_page("alpha"))
+    for expected in [
+        "<h1", "Alpha module", "<strong>alpha</strong> summary", "Do the alpha thing.",
+        ">Why it matters</h2>", ">Practices</h2>", "1. First practice</h3>", "<li>Step one.</li>",
+        ">Conversation guide: The alpha talk</h2>", "<blockquote>", "What happened?",
+        ">Checklist: Alpha checklist</h2>", 'type="checkbox"', ">Scenario: Alpha case</h2>", "Something happened.",
+        ">Common mistakes</h2>", "<strong>Doing it wrong</strong>", ">Notes for senior managers</h2>", "Watch for this.",
+        ">Key takeaways</h2>", "Remember alpha.", ">Related modules</h2>", 'href="beta.md"', ">Further reading</h2>",
+        "Version 1.0 · Last reviewed on 1 January 2026 by Editor",
+    ]:
+        assert expected in page, expected
+    assert "<pre" not in page, "indented output turned into a code block"
+
+
+def test_template_syntax_in_content_is_shown_literally(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "body: Why alpha matters.", "body: 'Say {{ name }} and {% raw %} out loud.'")
+    page = renderer_for(course).module_page("alpha")
+    assert "Say {{ name }} and {% raw %} out loud." in page
+
+
+def test_plain_text_fields_are_escaped(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "title: Alpha module", "title: <script>alert(1)</script> *not bold*")
+    page = to_html(renderer_for(course).module_page("alpha"))
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *not bold*" in page
+
+
+def test_multi_paragraph_markdown_stays_inside_its_list_item(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "          - Step one.", "          - |\n            First paragraph.\n\n            Second paragraph.")
+    page = to_html(renderer_for(course).module_page("alpha"))
+    assert "<li>\n<p>First paragraph.</p>\n<p>Second paragraph.</p>\n</li>" in page
+
+
+def test_overdue_module_says_so_on_its_page(course: Path) -> None:
+    assert "Due for review" not in renderer_for(course).module_page("alpha")
+    assert "Due for review" in renderer_for(course, today=dt.date(2099, 6, 1)).module_page("alpha")
+
+
+def test_card_links_relative_to_the_calling_page(course: Path) -> None:
+    card = renderer_for(course).module_card("beta", "guides/deep/page.md")
+    assert "(../../modules/beta.md)" in card
+    assert "20 min" in card and "New managers" in card and "`beta-tag`" in card
+
+
+def test_course_overview_lists_tracks_in_order(course: Path) -> None:
+    html = to_html(renderer_for(course).course_overview("overview.md"))
+    assert ">Basics</h2>" in html
+    assert html.index("Alpha module") < html.index("Beta module")
+
+
+def test_checklist_macro_and_its_errors(course: Path) -> None:
+    renderer = renderer_for(course)
+    html = to_html(renderer.checklist("alpha", "alpha-list"))
+    assert "Alpha checklist" in html and "Check one." in html
+    with pytest.raises(KeyError, match="has no checklist 'nope'; it has: alpha-list"):
+        renderer.checklist("alpha", "nope")
+    with pytest.raises(KeyError, match="unknown module 'alpah' \\(did you mean 'alpha'\\?\\)"):
+        renderer.module_card("alpah", "index.md")
+
+
+def test_helpers() -> None:
+    assert relative_link("modules/a.md", "index.md") == "modules/a.md"
+    assert relative_link("modules/a.md", "modules/b.md") == "a.md"
+    assert str(plain_text("a_b [c] <d>")) == "a\\_b \\[c\\] &lt;d&gt;"
+    assert str(render_markdown("**x** <b>raw</b>")) == "<p><strong>x</strong> &lt;b&gt;raw&lt;/b&gt;</p>"
