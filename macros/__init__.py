@@ -68,6 +68,16 @@ def define_env(env: Any) -> None:
         return renderer().track_overview(track_id, page_src())
 
     @reported
+    def progress_table() -> str:
+        """Every module with the learner's status, filled in the browser from saved quiz results."""
+        return renderer().progress_table(page_src())
+
+    @reported
+    def quiz(module_id: str) -> str:
+        """A module's self-check quiz (already at the end of its page)."""
+        return renderer().quiz(module_id)
+
+    @reported
     def checklist(module_id: str, checklist_id: str) -> str:
         """A module's checklist, to print or reuse on another page."""
         return renderer().checklist(module_id, checklist_id)

@@ -12,7 +12,9 @@ YAML file is shown literally.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -51,7 +53,7 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
 
 def plain_text(value: object) -> Markup:
     """Plain text made safe for Markdown and HTML: no markup, no emphasis, shown as typed."""
-    escaped = html.escape(str(value), quote=True)
+    escaped = html.escape(str(value), quote=False)
     return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
 
 
@@ -77,6 +79,25 @@ def render_markdown(text: str | None) -> Markup:
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return Markup(converter.convert(text))
+
+
+def render_inline_markdown(text: str | None) -> Markup:
+    """A one-paragraph Markdown fragment as inline HTML (for a <legend> or <label>)."""
+    rendered = str(render_markdown(text))
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+def quiz_version(quiz: schema.Quiz) -> str:
+    """A short fingerprint of what a quiz asks and accepts.
+
+    Saved results carry it, so a result from before the questions or answers changed is shown as
+    from an earlier version instead of being lost or passed off as current. Rewording a prompt
+    does not change it; adding a question or changing a correct answer does.
+    """
+    shape = [(question.id, question.kind.value, sorted(choice.id for choice in question.choices if choice.correct)) for question in quiz.questions]
+    return hashlib.sha256(json.dumps([quiz.pass_mark, shape]).encode()).hexdigest()[:10]
 
 
 def long_date(value: dt.date) -> str:
@@ -105,8 +126,16 @@ class Renderer:
             page_src=page_src,
             related=[self.catalog.modules[other] for other in module.related if other in self.catalog.modules],
             overdue=module.stewardship.review_by < self.today,
-            quiz=self.catalog.quizzes.get(module_id),
+            quiz=self.quiz(module_id) if module_id in self.catalog.quizzes else "",
         )
+
+    def quiz(self, module_id: str) -> str:
+        """The module's self-check as an HTML block (raises KeyError when it has none)."""
+        module = self.catalog.module(module_id)
+        if module_id not in self.catalog.quizzes:
+            raise KeyError(f"module '{module_id}' has no quiz: add quizzes/{module_id}.yml")
+        quiz = self.catalog.quizzes[module_id]
+        return self._render("quiz.html", quiz=quiz, module_id=module_id, version=quiz_version(quiz), module_version=module.stewardship.version)
 
     def module_card(self, module_id: str, page_src: str) -> str:
         return self._render("cards.md", modules=[self.catalog.module(module_id)], page_src=page_src)
@@ -124,6 +153,12 @@ class Renderer:
             known = ", ".join(track.id for track in self.catalog.course.tracks)
             raise KeyError(f"unknown track '{track_id}'; known tracks: {known}")
         return self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src)
+
+    def progress_table(self, page_src: str) -> str:
+        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        if self.catalog.unlisted():
+            tracks.append((schema.Track(id="more", title="More modules", modules=[m.id for m in self.catalog.unlisted()]), self.catalog.unlisted()))
+        return self._render("progress.md", tracks=tracks, page_src=page_src)
 
     def checklist(self, module_id: str, checklist_id: str) -> str:
         module = self.catalog.module(module_id)
@@ -152,7 +187,9 @@ def _environment() -> jinja2.Environment:
             keep_trailing_newline=True,
             auto_reload=True,
         )
-        env.filters.update(text=plain_text, md_indent=indent_markdown, markdown=render_markdown, long_date=long_date)
+        env.filters.update(
+            text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date
+        )
         env.globals.update(
             module_src=module_src,
             relative_link=relative_link,

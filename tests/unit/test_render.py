@@ -31,7 +31,7 @@ def test_module_page_has_every_part(course: Path) -> None:
         "<h1", "Alpha module", "<strong>alpha</strong> summary", "Do the alpha thing.",
         ">Why it matters</h2>", ">Practices</h2>", "1. First practice</h3>", "<li>Step one.</li>",
         ">Conversation guide: The alpha talk</h2>", "<blockquote>", "What happened?",
-        ">Checklist: Alpha checklist</h2>", 'type="checkbox"', ">Scenario: Alpha case</h2>", "Something happened.",
+        ">Checklist: Alpha checklist</h2>", 'class="fp-checklist"', ">Scenario: Alpha case</h2>", "Something happened.",
         ">Common mistakes</h2>", "<strong>Doing it wrong</strong>", ">Notes for senior managers</h2>", "Watch for this.",
         ">Key takeaways</h2>", "Remember alpha.", ">Related modules</h2>", 'href="beta.md"', ">Further reading</h2>",
         "Version 1.0 · Last reviewed on 1 January 2026 by Editor",

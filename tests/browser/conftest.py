@@ -1,0 +1,58 @@
+"""Playwright on Debian's Chromium (never a downloaded browser) against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without these, Chromium tries to reach Google's services at start-up on a closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("FRONTLINE_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing, and browser tests must run here (FRONTLINE_REQUIRE_BROWSER is set)")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Console:
+    """Console errors and uncaught exceptions of a page; a test fails on any."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def attach(self, page) -> None:
+        page.on("console", lambda message: self.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+
+
+@pytest.fixture
+def console() -> Console:
+    return Console()
+
+
+@pytest.fixture
+def context(browser, console: Console, site) -> Iterator[object]:
+    """A fresh browser profile (empty localStorage) per test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.on("page", console.attach)
+    yield context
+    context.close()
+    assert console.errors == [], console.errors
+
+
+@pytest.fixture
+def page(context, console: Console):
+    return context.new_page()  # the context's "page" event attaches the console listener
