@@ -57,6 +57,16 @@ def test_search_index_contains_module_text(site: Site) -> None:
         assert first_objective in text, module_id
 
 
+def test_quiz_answers_are_not_in_the_search_index(site: Site) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    assert CATALOG.quizzes, "the course has quizzes"
+    assert not [doc["location"] for doc in index["docs"] if "check-yourself" in doc["location"]]
+    text = json.dumps(index)
+    assert "Question 1 of" not in text and "Show answer" not in text and "Answer key" not in text
+    html = (site.root / "modules/coaching/index.html").read_text(encoding="utf-8")
+    assert "Question 1 of" in html and "Show answer" in html, "the quiz is on the page itself"
+
+
 def test_no_request_leaves_the_site(site: Site) -> None:
     """No web fonts, CDNs or analytics: no page loads anything from an http(s) address."""
     asset = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=["'](https?:)?//""", re.I)
