@@ -143,3 +143,17 @@ def wait_for(url: str, ready, timeout: float = 120) -> str:
             pass
         time.sleep(0.5)
     raise AssertionError(f"{url} never became ready; last text: {text[:500]}")
+
+
+def test_build_warns_about_overdue_reviews_without_failing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "content/modules/hiring.yml", "review_by: 2027-05-23", "review_by: 2026-01-31")
+    edit(project / "content/modules/hiring.yml", "last_reviewed: 2026-11-23", "last_reviewed: 2025-11-23")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "out")],
+        cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  content/modules/hiring.yml:" in result.stderr and "review overdue since 2026-01-31" in result.stderr
+    page = (tmp_path / "out/modules/hiring/index.html").read_text(encoding="utf-8")
+    assert "Due for review" in page
