@@ -68,6 +68,31 @@ def define_env(env: Any) -> None:
         return renderer().track_overview(track_id, page_src())
 
     @reported
+    def path_page(path_id: str) -> str:
+        """The page of a learning path: its steps, targets, total time and the learner's progress."""
+        return renderer().path_page(path_id, page_src())
+
+    @reported
+    def paths_overview() -> str:
+        """A card per learning path."""
+        return renderer().paths_overview(page_src())
+
+    @reported
+    def progress_bars() -> str:
+        """A progress bar per track and per learning path, filled from saved quiz results."""
+        return renderer().progress_bars(page_src())
+
+    @reported
+    def assign_form() -> str:
+        """The form a senior manager fills in to assign modules or a path."""
+        return renderer().assign_form()
+
+    @reported
+    def browser_catalog() -> str:
+        """The course as JSON for the assignment, progress and team scripts."""
+        return renderer().browser_catalog(env.page.url)
+
+    @reported
     def progress_table() -> str:
         """Every module with the learner's status, filled in the browser from saved quiz results."""
         return renderer().progress_table(page_src())

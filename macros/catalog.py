@@ -21,6 +21,7 @@ from .validate import suggest, validate_document
 COURSE_FILE = "content/course.yml"
 MODULES_DIR = "content/modules"
 QUIZZES_DIR = "quizzes"
+PATHS_DIR = "content/paths"
 
 M = TypeVar("M", bound=schema.Content)
 
@@ -32,6 +33,7 @@ class Catalog:
     course: schema.Course
     modules: dict[str, schema.Module]
     quizzes: dict[str, schema.Quiz] = field(default_factory=dict)
+    paths: dict[str, schema.LearningPath] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)  # module id -> its YAML, for positions in messages
 
     def module(self, module_id: str) -> schema.Module:
@@ -107,6 +109,16 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         if not problems:
             quizzes[quiz.module] = quiz
 
+    paths: dict[str, schema.LearningPath] = {}
+    for path in _yaml_files(root / PATHS_DIR):
+        document, learning_path = loading.load(path, schema.LearningPath)
+        if document is None or learning_path is None:
+            continue
+        problems = _path_problems(document, learning_path, path.stem, known)
+        loading.errors += problems
+        if not problems:
+            paths[learning_path.id] = learning_path
+
     for module_id, module in modules.items():
         document = module_docs[module_id]
         for number, related in enumerate(module.related):
@@ -119,7 +131,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         return None, sorted(set(loading.errors))
     loading.errors += _course_problems(course_doc, course, known)
     ordered = _course_order(course, modules)
-    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, documents=module_docs)
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs)
     return catalog, sorted(set(loading.errors))
 
 
@@ -175,6 +187,18 @@ def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, known: set[
         for number in _duplicates([choice.id for choice in question.choices]):
             loc = ("questions", question_number, "choices", number, "id")
             errors.append(document.error(loc, f"choice id '{question.choices[number].id}' is used twice in this question"))
+    return errors
+
+
+def _path_problems(document: Document, learning_path: schema.LearningPath, stem: str, known: set[str]) -> list[ContentError]:
+    errors = []
+    if learning_path.id != stem:
+        errors.append(document.error(("id",), f"id '{learning_path.id}' does not match the file name; rename the file to {learning_path.id}.yml or set id: {stem}"))
+    for number, step in enumerate(learning_path.steps):
+        if step.module not in known:
+            errors.append(document.error(("steps", number, "module"), f"unknown module '{step.module}'{suggest(step.module, known)}"))
+    for number in _duplicates([step.module for step in learning_path.steps]):
+        errors.append(document.error(("steps", number, "module"), f"module '{learning_path.steps[number].module}' is already a step of this path"))
     return errors
 
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from . import schema
+from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
 from .catalog import MODULES_DIR, QUIZZES_DIR, load_catalog, review_warnings
 from .errors import format_report
 
@@ -40,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site into site/ atomically: a failed build keeps the old site")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
 
+    assign = commands.add_parser("assign", help="one assignment link per manager in a roster CSV")
+    assign.add_argument("--roster", type=Path, required=True, help="CSV with a 'name' column (optional: email, note)")
+    assign.add_argument("--path", required=True, help="learning path id, e.g. new-manager-90-days")
+    assign.add_argument("--start", type=dt.date.fromisoformat, required=True, help="start date, YYYY-MM-DD")
+    assign.add_argument("--base-url", required=True, help="where the site is published, e.g. https://intranet.example/playbook/")
+    assign.add_argument("--out", type=Path, default=Path("assignments"), help="folder for assignments.csv and assignments.html")
+
     schema_cmd = commands.add_parser("schema", help="write the JSON Schema files editors use")
     schema_cmd.add_argument("--check", action="store_true", help="exit 1 if the committed files are out of date")
 
@@ -51,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_new_module(root, args.id, args.title, args.owner)
     if args.command == "build":
         return run_build(root, args.site_dir)
+    if args.command == "assign":
+        return run_assign(root, args.roster, args.path, args.start, args.base_url, args.out)
     return run_schema(root, check=args.check)
 
 
@@ -70,7 +80,7 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date) -> int:
         print(f"note: module '{module.id}' is in no track of content/course.yml; it is listed under 'More modules'", file=sys.stderr)
     missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
     print(
-        f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks"
+        f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks, {len(catalog.paths)} paths"
         + (f"; no quiz yet for: {', '.join(missing_quiz)}" if missing_quiz else "")
     )
     return 0
@@ -99,6 +109,34 @@ def run_new_module(root: Path, module_id: str, title: str | None, owner: str) ->
         path.write_text(re.sub(r"\{(id|title|owner|today|review_by)\}", lambda m: values[m.group(1)], text), encoding="utf-8")
         print(f"wrote {path.relative_to(root)}")
     print(f"next: add '{module_id}' to a track in content/course.yml, write the text, then run `make check`")
+    return 0
+
+
+def run_assign(root: Path, roster: Path, path_id: str, start: dt.date, base_url: str, out: Path) -> int:
+    if not re.fullmatch(r"https?://\S+", base_url):
+        print(f"error: --base-url must be the site's address, starting with http:// or https:// (got '{base_url}')", file=sys.stderr)
+        return 2
+    catalog, errors = load_catalog(root)
+    if errors or catalog is None:
+        print(format_report(errors), file=sys.stderr)
+        return 1
+    if path_id not in catalog.paths:
+        print(f"error: unknown learning path '{path_id}'; known paths: {', '.join(catalog.paths)}", file=sys.stderr)
+        return 2
+    entries, problems = read_roster(roster, str(roster))
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+        return 1
+    learning_path = catalog.paths[path_id]
+    rows = []
+    for entry in entries:
+        assignment = build_assignment(learning_path, start, entry.name, entry.note)
+        rows.append((entry, assignment, assignment_link(base_url, assignment)))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "assignments.csv").write_text(links_csv(rows), encoding="utf-8")
+    titles = {module_id: module.title for module_id, module in catalog.modules.items()}
+    (out / "assignments.html").write_text(links_sheet(rows, learning_path, titles), encoding="utf-8")
+    print(f"wrote {len(rows)} assignment links to {out / 'assignments.csv'} and a printable sheet to {out / 'assignments.html'}")
     return 0
 
 

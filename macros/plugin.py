@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from . import state
 from .catalog import load_catalog, review_warnings
 from .errors import ContentError, format_report
-from .render import Renderer, module_src
+from .render import Renderer, module_src, path_src
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 # Review reminders must show without failing `mkdocs build --strict`, which counts every warning
@@ -78,6 +78,10 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": module.tags}
             content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)}---\n\n{{{{ module_page({module.id!r}) }}}}\n"
             files.append(File.generated(config, module_src(module.id), content=content))
+        for learning_path in catalog.paths.values():
+            front_matter = {"title": learning_path.title, "description": _one_line(learning_path.description)}
+            content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)}---\n\n{{{{ path_page({learning_path.id!r}) }}}}\n\n{{{{ browser_catalog() }}}}\n"
+            files.append(File.generated(config, path_src(learning_path.id), content=content))
         return files
 
     def on_page_content(self, html_text: str, **kwargs: Any) -> str:
@@ -93,6 +97,8 @@ def _course_nav(nav: list[Any] | None, catalog: Any, nav_after: str) -> list[Any
     sections: list[Any] = [{track.title: [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
     if catalog.unlisted():
         sections.append({"More modules": [module_src(m.id) for m in catalog.unlisted()]})
+    if catalog.paths:
+        sections.append({"Learning paths": ["paths/index.md", *[path_src(p) for p in catalog.paths]]})
     nav = list(nav or [])
     for number, item in enumerate(nav):
         if item == nav_after or (isinstance(item, dict) and nav_after in item.values()):

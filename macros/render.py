@@ -38,6 +38,11 @@ SECTION_TEMPLATES = {kind: f"sections/{kind}.md" for kind in schema.SECTION_KIND
 FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
 
 
+def path_src(path_id: str) -> str:
+    """Source path of a learning path's generated page, relative to docs/."""
+    return f"paths/{path_id}.md"
+
+
 def module_src(module_id: str) -> str:
     """Source path of a module's generated page, relative to docs/."""
     return f"{MODULE_DIR}/{module_id}.md"
@@ -160,6 +165,55 @@ class Renderer:
             tracks.append((schema.Track(id="more", title="More modules", modules=[m.id for m in self.catalog.unlisted()]), self.catalog.unlisted()))
         return self._render("progress.md", tracks=tracks, page_src=page_src)
 
+    def path_page(self, path_id: str, page_src: str | None = None) -> str:
+        learning_path = self.path(path_id)
+        steps = [(step, self.catalog.modules[step.module]) for step in learning_path.steps]
+        total = sum(module.duration for _, module in steps)
+        return self._render("path.md", path=learning_path, steps=steps, total=total, page_src=page_src or path_src(path_id))
+
+    def path(self, path_id: str) -> schema.LearningPath:
+        try:
+            return self.catalog.paths[path_id]
+        except KeyError:
+            raise KeyError(f"unknown learning path '{path_id}'; known paths: {', '.join(self.catalog.paths)}") from None
+
+    def paths_overview(self, page_src: str) -> str:
+        paths = [(p, sum(self.catalog.modules[step.module].duration for step in p.steps)) for p in self.catalog.paths.values()]
+        return self._render("paths.md", paths=paths, page_src=page_src)
+
+    def progress_bars(self, page_src: str) -> str:
+        tracks = [(track.title, [m.id for m in self.catalog.track_modules(track)]) for track in self.catalog.course.tracks]
+        paths = [(p.title, [step.module for step in p.steps], relative_link(path_src(p.id), page_src)) for p in self.catalog.paths.values()]
+        return self._render("progress-bars.md", tracks=tracks, paths=paths)
+
+    def assign_form(self) -> str:
+        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        return self._render("assign-form.html", tracks=tracks, paths=list(self.catalog.paths.values()))
+
+    def browser_catalog(self, page_url: str) -> str:
+        """What the browser needs to know of the course, as JSON in a script element (no fetch: works offline)."""
+        depth = page_url.count("/")
+        data = {
+            "root": "../" * depth or "./",
+            "modules": {
+                module.id: {
+                    "title": module.title,
+                    "url": f"modules/{module.id}/",
+                    "version": module.stewardship.version,
+                    "quiz": quiz_version(self.catalog.quizzes[module.id]) if module.id in self.catalog.quizzes else None,
+                    "duration": module.duration,
+                }
+                for module in self.catalog.modules.values()
+            },
+            "paths": {
+                p.id: {"title": p.title, "steps": [{"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}"} for step in p.steps]}
+                for p in self.catalog.paths.values()
+            },
+            "tracks": [{"title": track.title, "modules": [m.id for m in self.catalog.track_modules(track)]} for track in self.catalog.course.tracks],
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+        return f'<script type="application/json" id="fp-catalog">{text}</script>'
+
     def checklist(self, module_id: str, checklist_id: str) -> str:
         module = self.catalog.module(module_id)
         for section in module.sections:
@@ -192,6 +246,7 @@ def _environment() -> jinja2.Environment:
         )
         env.globals.update(
             module_src=module_src,
+            path_src=path_src,
             relative_link=relative_link,
             audience_labels=AUDIENCE_LABELS,
             level_labels=LEVEL_LABELS,

@@ -11,7 +11,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -229,6 +229,34 @@ class Course(Content):
     tracks: list[Track] = Field(min_length=1)
 
 
+# --- Learning paths -------------------------------------------------------------------------
+
+
+class PathStep(Content):
+    module: Id
+    day: int = Field(ge=1, le=730, description="Due this many days after the path starts (e.g. 30 for 'by day 30').")
+    target: PlainText | None = Field(default=None, description="How the due date reads, e.g. `By the end of week 1`; default `By day N`.")
+    why: Markdown | None = Field(default=None, description="Why this module comes at this point.")
+
+
+class LearningPath(Content):
+    """An ordered selection of modules with targets, e.g. a new manager's first 90 days."""
+
+    id: Id
+    title: PlainText
+    audience: list[Audience] = Field(min_length=1)
+    description: Markdown
+    steps: list[PathStep] = Field(min_length=1)
+
+    @field_validator("steps")
+    @classmethod
+    def _days_in_order(cls, steps: list[PathStep]) -> list[PathStep]:
+        days = [step.day for step in steps]
+        if days != sorted(days):
+            raise ValueError("steps must be in order of their `day`")
+        return steps
+
+
 # --- Quiz --------------------------------------------------------------------------------
 
 
@@ -276,4 +304,4 @@ class Quiz(Content):
     questions: list[Question] = Field(min_length=1)
 
 
-SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz}
+SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz, "path": LearningPath}

@@ -93,6 +93,18 @@
     });
   }
 
+  /* Fill every progress bar: modules passed out of the modules it counts. */
+  function paintBars(root) {
+    var bars = (root || document).querySelectorAll("[data-progress-modules]");
+    Array.prototype.forEach.call(bars, function (el) {
+      var ids = el.getAttribute("data-progress-modules").split(" ").filter(Boolean);
+      var done = ids.filter(function (id) { var r = load(id); return r && r.passed; }).length;
+      var bar = el.querySelector("progress"), text = el.querySelector(".fp-progress-text");
+      if (bar) bar.value = done;
+      if (text) text.textContent = done + " of " + ids.length + " modules passed";
+    });
+  }
+
   function bindReset(root) {
     var b = (root || document).querySelector("[data-progress-reset]");
     if (!b || b.dataset.bound) return;
@@ -101,14 +113,15 @@
       if (!window.confirm("Delete all your quiz results from this browser? This cannot be undone.")) return;
       reset();
       paint();
+      paintBars();
       var msg = document.querySelector("[data-progress-message]");
       if (msg) msg.textContent = "Your progress was reset.";
     });
   }
 
-  window.FrontlineProgress = { load: load, record: record, all: all, reset: reset, describe: describe, paint: paint };
+  window.FrontlineProgress = { load: load, record: record, all: all, reset: reset, describe: describe, paint: paint, paintBars: paintBars, valid: valid, PREFIX: PREFIX };
 
-  function init() { paint(); bindReset(); }
+  function init() { paint(); paintBars(); bindReset(); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();

@@ -77,6 +77,7 @@
         window.FrontlineProgress.record(quiz.getAttribute("data-quiz"), quiz.getAttribute("data-quiz-version"),
           quiz.getAttribute("data-module-version"), pct, passMark);
         window.FrontlineProgress.paint();
+        window.FrontlineProgress.paintBars();
       }
       showStatus(quiz);
       score.focus();

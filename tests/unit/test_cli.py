@@ -19,7 +19,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_check_passes_on_valid_content(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--root", str(course), "check")
     assert code == 0
-    assert out.startswith("ok: 2 modules, 1 quizzes, 1 tracks")
+    assert out.startswith("ok: 2 modules, 1 quizzes, 1 tracks, 0 paths")
 
 
 def test_check_lists_all_problems_and_fails(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
