@@ -264,3 +264,21 @@ def test_links_from_the_command_line_open_in_the_browser(page, site: Site) -> No
     assert "Bring two live deals" in view.inner_text()
     assert view.locator("tbody tr").count() == len(assignment["items"])
     assert view.locator('tr[data-module="onboarding"] td').nth(1).inner_text() == "2027-04-04"
+
+
+def test_assigned_view_and_progress_with_an_assignment_are_accessible(browser, site: Site) -> None:
+    from tests.browser.test_accessibility import blocking_violations
+
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            page = context.new_page()
+            link = make_assignment(page, site, "Dana Whitfield", start="2026-01-05")
+            page.goto(link)
+            page.locator("[data-assigned-view] .fp-assignment").wait_for()
+            assert blocking_violations(page) == [], scheme
+            page.goto(f"{site.url}progress/")
+            page.locator("[data-assignment-list] .fp-assignment").wait_for()
+            assert blocking_violations(page) == [], scheme
+        finally:
+            context.close()
