@@ -47,6 +47,7 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
 
 def copy_project(target: Path) -> Path:
     """A copy of the project (config, pages, content, package) that a test may break."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "content", "quizzes", "macros", "schema"):
         source = REPO / name
         if source.is_dir():
