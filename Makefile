@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build check test new schema clean
+.PHONY: setup serve build offline check test new schema clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ serve: setup
 build: setup
 	$(PY) -m macros build
 
+offline: setup
+	$(PY) -m mkdocs build --strict -f mkdocs.offline.yml -d site-offline
+	@echo "site-offline/ works opened from disk: zip it and open index.html"
+
 check: setup
 	$(PY) -m macros check
 
@@ -32,4 +36,4 @@ schema: setup
 	$(PY) -m macros schema
 
 clean:
-	rm -rf site .site.new-* .site.old
+	rm -rf site site-offline .site.new-* .site.old

@@ -55,7 +55,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         root = (Path(config.config_file_path).parent / self.config.root).resolve()
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
         catalog, errors = load_catalog(root)
-        state.reset(catalog, errors, Renderer(catalog, today) if catalog else None)
+        state.reset(catalog, errors, Renderer(catalog, today, config.use_directory_urls) if catalog else None)
         if errors:
             for error in errors:
                 log.error(str(error))

@@ -115,6 +115,7 @@ class Renderer:
 
     catalog: Catalog
     today: dt.date
+    directory_urls: bool = True  # MkDocs' use_directory_urls: false for the offline copy
 
     @property
     def env(self) -> jinja2.Environment:
@@ -193,12 +194,18 @@ class Renderer:
     def browser_catalog(self, page_url: str) -> str:
         """What the browser needs to know of the course, as JSON in a script element (no fetch: works offline)."""
         depth = page_url.count("/")
+
+        def url(src: str) -> str:
+            stem = src.removesuffix(".md")
+            return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
         data = {
             "root": "../" * depth or "./",
+            "assigned": url("assigned.md"),
             "modules": {
                 module.id: {
                     "title": module.title,
-                    "url": f"modules/{module.id}/",
+                    "url": url(module_src(module.id)),
                     "version": module.stewardship.version,
                     "quiz": quiz_version(self.catalog.quizzes[module.id]) if module.id in self.catalog.quizzes else None,
                     "duration": module.duration,

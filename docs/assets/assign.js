@@ -360,7 +360,7 @@
       error.textContent = problem || "";
       if (problem) return;
       current = a;
-      var link = new URL(cat.root + "assigned/", location.href).href + "#assignment=" + encode(a);
+      var link = new URL(cat.root + cat.assigned, location.href).href + "#assignment=" + encode(a);
       result.hidden = false;
       result.querySelector('[data-field="name"]').textContent = a.name;
       result.querySelector("#fp-assign-link").value = link;
