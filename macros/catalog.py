@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from . import schema
 from .errors import ContentError
@@ -92,32 +92,16 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         document, module = loading.load(path, schema.Module)
         if document is None or module is None:
             continue
-        if module.id != path.stem:
-            loading.errors.append(document.error(("id",), f"id '{module.id}' does not match the file name; rename the file to {module.id}.yml or set id: {path.stem}"))
+        mismatch = _id_mismatch(document, module.id, path.stem)
+        if mismatch:
+            loading.errors += mismatch
             continue
         modules[module.id] = module
         module_docs[module.id] = document
         loading.errors += _module_problems(document, module)
 
-    quizzes: dict[str, schema.Quiz] = {}
-    for path in _yaml_files(root / QUIZZES_DIR):
-        document, quiz = loading.load(path, schema.Quiz)
-        if document is None or quiz is None:
-            continue
-        problems = _quiz_problems(document, quiz, path.stem, known)
-        loading.errors += problems
-        if not problems:
-            quizzes[quiz.module] = quiz
-
-    paths: dict[str, schema.LearningPath] = {}
-    for path in _yaml_files(root / PATHS_DIR):
-        document, learning_path = loading.load(path, schema.LearningPath)
-        if document is None or learning_path is None:
-            continue
-        problems = _path_problems(document, learning_path, path.stem, known)
-        loading.errors += problems
-        if not problems:
-            paths[learning_path.id] = learning_path
+    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known))
+    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known))
 
     for module_id, module in modules.items():
         document = module_docs[module_id]
@@ -145,6 +129,26 @@ def review_warnings(catalog: Catalog, today: dt.date) -> list[ContentError]:
             message = f"review overdue since {due.isoformat()}; owner {module.stewardship.owner} should review it and move review_by"
             warnings.append(document.error(("stewardship", "review_by"), message))
     return warnings
+
+
+def _load_folder(loading: _Loading, folder: Path, model: type[M], problems_of: Callable[[Document, M, str], list[ContentError]]) -> dict[str, M]:
+    """Every valid file of one kind in `folder`, keyed by the id its file is named after."""
+    loaded: dict[str, M] = {}
+    for path in _yaml_files(folder):
+        document, value = loading.load(path, model)
+        if document is None or value is None:
+            continue
+        problems = problems_of(document, value, path.stem)
+        loading.errors += problems
+        if not problems:
+            loaded[path.stem] = value
+    return loaded
+
+
+def _id_mismatch(document: Document, value_id: str, stem: str) -> list[ContentError]:
+    if value_id == stem:
+        return []
+    return [document.error(("id",), f"id '{value_id}' does not match the file name; rename the file to {value_id}.yml or set id: {stem}")]
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -191,9 +195,7 @@ def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, known: set[
 
 
 def _path_problems(document: Document, learning_path: schema.LearningPath, stem: str, known: set[str]) -> list[ContentError]:
-    errors = []
-    if learning_path.id != stem:
-        errors.append(document.error(("id",), f"id '{learning_path.id}' does not match the file name; rename the file to {learning_path.id}.yml or set id: {stem}"))
+    errors = _id_mismatch(document, learning_path.id, stem)
     for number, step in enumerate(learning_path.steps):
         if step.module not in known:
             errors.append(document.error(("steps", number, "module"), f"unknown module '{step.module}'{suggest(step.module, known)}"))

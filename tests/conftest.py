@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -57,6 +58,23 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+@contextlib.contextmanager
+def serve_folder(root: Path, port: int) -> Iterator[None]:
+    """A static web server for `root` on 127.0.0.1:`port`, like any static host."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @dataclass(frozen=True)
 class Site:
     """The real course, built once with `mkdocs build --strict` and served on 127.0.0.1."""
@@ -78,15 +96,5 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve_folder(root, port):
         yield Site(root, url, result.stdout + result.stderr)
-    finally:
-        server.shutdown()
-        server.server_close()

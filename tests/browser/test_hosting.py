@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO, Site, free_port, mkdocs_env
+from tests.conftest import REPO, Site, free_port, mkdocs_env, serve_folder
 
 PAGE_TYPES = ["", "overview/", "start-here/", "modules/coaching/", "paths/", "paths/new-manager-90-days/", "progress/",
               "assign/", "assigned/", "team/", "glossary/", "tags/"]
@@ -30,17 +27,8 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     assert result.returncode == 0, result.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve_folder(root, port):
         yield Site(root / "playbook", url, result.stdout + result.stderr)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def watch_requests(context, base: str) -> list[str]:
