@@ -21,6 +21,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Loc = tuple[Any, ...]
 
+# libyaml crashes the whole process (not an exception) on tens of thousands of nested brackets;
+# no course file comes near this.
+MAX_FLOW_DEPTH = 200
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
 
 @dataclass(frozen=True)
 class SourceMap:
@@ -78,7 +83,8 @@ def field_path(loc: Loc) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            name = str(part).replace("\n", "\\n")
+            text += f".{name}" if text else name
     return text
 
 
@@ -99,7 +105,7 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Conte
 def parse_document(text: str, display: str) -> tuple[Document | None, list[ContentError]]:
     """Parse YAML text into a `Document` (see `read_document`)."""
     text = text.removeprefix("\ufeff")
-    errors = _tab_errors(text, display)
+    errors = _tab_errors(text, display) or _depth_errors(text, display)
     if errors:
         return None, errors
     try:
@@ -109,8 +115,17 @@ def parse_document(text: str, display: str) -> tuple[Document | None, list[Conte
             if node is None:
                 return None, [ContentError(display, 1, 1, "", "the file is empty; it needs a mapping of fields")]
             source = SourceMap()
-            errors = _index(node, (), source, display)
-            data = loader.construct_document(node)
+            index = _Indexer(loader, source, display)
+            index.walk(node, ())
+            if index.fatal:
+                return None, sorted(index.errors)
+            errors = index.errors
+            try:
+                data = loader.construct_document(node)
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                # e.g. an explicit tag on a value it cannot describe: `!!bool maybe`
+                line, col = source.position(())
+                return None, [ContentError(display, line, col, "", f"a value cannot be read ({_one_line(str(exc))}); remove explicit tags such as !!bool")]
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -119,9 +134,13 @@ def parse_document(text: str, display: str) -> tuple[Document | None, list[Conte
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.problem and exc.context and exc.context_mark and exc.context_mark is not mark:
             problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        return None, [ContentError(display, line, col, "", f"YAML syntax error: {problem}")]
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        return None, [ContentError(display, 1, 1, "", f"YAML error: {exc}")]
+        return None, [ContentError(display, line, col, "", f"YAML syntax error: {_one_line(problem)}")]
+    except yaml.reader.ReaderError as exc:
+        line, col = _text_line_col(text, exc.position)
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [ContentError(display, line, col, "", f"character U+{ord(character):04X} is not allowed in YAML (a control character); delete it")]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return None, [ContentError(display, 1, 1, "", f"YAML error: {_one_line(str(exc))}")]
     if not isinstance(data, dict):
         line, col = source.position(())
         kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
@@ -139,28 +158,75 @@ def _tab_errors(text: str, display: str) -> list[ContentError]:
     return errors
 
 
-def _index(node: yaml.Node, loc: Loc, source: SourceMap, display: str) -> list[ContentError]:
-    """Record the position of `node` and its children; report keys given twice."""
-    source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    errors: list[ContentError] = []
-    if isinstance(node, yaml.MappingNode):
-        source.kinds[loc] = "map"
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            child = (*loc, key)
-            position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in seen:
-                errors.append(ContentError(display, *position, field_path(child), "key given twice; the second value would silently win"))
-                continue
-            seen.add(key)
-            source.keys[child] = position
-            errors += _index(value_node, child, source, display)
-    elif isinstance(node, yaml.SequenceNode):
-        source.kinds[loc] = "seq"
-        for number, item in enumerate(node.value):
-            errors += _index(item, (*loc, number), source, display)
-    return errors
+class _Indexer:
+    """Records the position of every node and key; reports keys given twice, aliases and bad dates."""
+
+    def __init__(self, loader: Any, source: SourceMap, display: str) -> None:
+        self.loader, self.source, self.display = loader, source, display
+        self.errors: list[ContentError] = []
+        self.fatal = False  # the document must not be constructed (an alias could expand without bound)
+        self.seen: set[int] = set()
+
+    def error(self, node_or_mark: Any, field: Loc, message: str) -> None:
+        mark = getattr(node_or_mark, "start_mark", node_or_mark)
+        self.errors.append(ContentError(self.display, mark.line + 1, mark.column + 1, field_path(field), message))
+
+    def walk(self, node: yaml.Node, loc: Loc) -> None:
+        if id(node) in self.seen:
+            # Aliases (*name) point back at a node: a handful can stand for billions of values.
+            # The node is the anchored one; the alias itself stands where its key is.
+            line, col = self.source.keys.get(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+            message = "YAML aliases (*name) are not supported in course files; write the value out"
+            self.errors.append(ContentError(self.display, line, col, field_path(loc), message))
+            self.fatal = True
+            return
+        self.seen.add(id(node))
+        self.source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.source.kinds[loc] = "map"
+            keys: set[Any] = set()
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                child = (*loc, key)
+                if key in keys:
+                    self.error(key_node, child, "key given twice; the second value would silently win")
+                    continue
+                keys.add(key)
+                self.source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.walk(value_node, child)
+        elif isinstance(node, yaml.SequenceNode):
+            self.source.kinds[loc] = "seq"
+            for number, item in enumerate(node.value):
+                self.walk(item, (*loc, number))
+        elif node.tag == TIMESTAMP_TAG:
+            try:
+                self.loader.construct_yaml_timestamp(node)
+            except (ValueError, AttributeError):
+                self.error(node, loc, f"'{node.value}' is not a real date (year-month-day, e.g. 2027-03-31)")
+                self.fatal = True
+
+
+def _depth_errors(text: str, display: str) -> list[ContentError]:
+    """Refuse absurd bracket nesting before libyaml sees it (it would crash, not raise)."""
+    depth = 0
+    for offset, character in enumerate(text):
+        if character in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                line, col = _text_line_col(text, offset)
+                return [ContentError(display, line, col, "", f"brackets nested more than {MAX_FLOW_DEPTH} deep")]
+        elif character in "]}" and depth:
+            depth -= 1
+    return []
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text_line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:

@@ -44,14 +44,14 @@ def _explain(document: Document, error: dict[str, Any]) -> ContentError:
     value = error.get("input")
     if kind == "extra_forbidden":
         name = loc[-1]
-        return document.error(loc, f"unknown field '{name}'{suggest(name, FIELD_NAMES)}", key=True)
+        return document.error(loc, f"unknown field {_quote(name)}{suggest(name, FIELD_NAMES)}", key=True)
     if kind == "missing":
         parent = loc[:-1]
         return document.error(loc, f"missing required field '{loc[-1]}'", at=parent)
     if kind == "union_tag_invalid":
         tag = error.get("ctx", {}).get("tag", "")
         kinds = ", ".join(schema.SECTION_KINDS)
-        return document.error((*loc, "kind"), f"unknown section kind '{tag}'{suggest(tag, schema.SECTION_KINDS)}; expected one of: {kinds}")
+        return document.error((*loc, "kind"), f"unknown section kind {_quote(tag)}{suggest(tag, schema.SECTION_KINDS)}; expected one of: {kinds}")
     if kind == "union_tag_not_found":
         return document.error(loc, f"missing 'kind' (one of: {', '.join(schema.SECTION_KINDS)})")
     if kind in {"string_type", "list_type", "dict_type", "model_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "date_type", "date_from_datetime_parsing"}:
@@ -62,11 +62,11 @@ def _explain(document: Document, error: dict[str, Any]) -> ContentError:
         expected = error.get("ctx", {}).get("expected", "")
         if isinstance(value, str):
             options = [option.strip("' ") for option in expected.replace(" or ", ", ").split(", ")]
-            return document.error(loc, f"'{value}' is not allowed; expected {expected}{suggest(value, options)}")
+            return document.error(loc, f"{_quote(value)} is not allowed; expected {expected}{suggest(value, options)}")
         return document.error(loc, f"expected {expected}, got {_describe(value)}")
     if kind == "value_error":
         return document.error(loc, str(error.get("ctx", {}).get("error", error["msg"])))
-    return document.error(loc, _lower_first(error["msg"]))
+    return document.error(loc, _lower_first(" ".join(str(error["msg"]).split())))
 
 
 def _expected(kind: str) -> str:
@@ -101,12 +101,19 @@ def _describe(value: Any) -> str:
 def _pattern_message(loc: tuple[Any, ...], value: Any) -> str:
     name = next((part for part in reversed(loc) if isinstance(part, str)), "")
     if name == "version":
-        return f"'{value}' is not a version; write it quoted, like \"1.2\""
+        return f"{_quote(value)} is not a version; write it quoted, like \"1.2\""
     if name == "url":
-        return f"'{value}' is not a web address starting with http:// or https://"
+        return f"{_quote(value)} is not a web address starting with http:// or https://"
     if isinstance(value, str) and "\n" in value:
         return "must be a single line of text"
-    return f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'"
+    return f"{_quote(value)} is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'"
+
+
+def _quote(value: Any, limit: int = 60) -> str:
+    """A value echoed back in a message: quoted, on one line, cut short."""
+    text = str(value)
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "'" + text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "'"
 
 
 def _lower_first(text: str) -> str:

@@ -55,3 +55,21 @@ def test_non_utf8_bytes(tmp_path: Path) -> None:
 def test_byte_order_mark_is_accepted() -> None:
     document, errors = parse_document("\ufeffid: a\n", "f.yml")
     assert not errors and document is not None and document.data == {"id": "a"}
+
+
+def test_aliases_are_refused_where_they_stand() -> None:
+    assert errors_of("a: &x [1, 2]\nb: *x\n") == ["f.yml:2:1: b: YAML aliases (*name) are not supported in course files; write the value out"]
+
+
+def test_impossible_date_is_located() -> None:
+    assert errors_of("id: a\nlast_reviewed: 2026-02-30\n") == [
+        "f.yml:2:16: last_reviewed: '2026-02-30' is not a real date (year-month-day, e.g. 2027-03-31)"
+    ]
+
+
+def test_control_character_is_located() -> None:
+    assert errors_of("id: a\ntitle: bad\x07bell\n") == ["f.yml:2:11: character U+0007 is not allowed in YAML (a control character); delete it"]
+
+
+def test_absurd_nesting_is_refused_before_parsing() -> None:
+    assert errors_of("a: " + "[" * 300 + "]" * 300) == ["f.yml:1:204: brackets nested more than 200 deep"]
