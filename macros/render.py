@@ -80,10 +80,26 @@ def render_markdown(text: str | None) -> Markup:
     """A Markdown fragment as HTML, for `.html` templates; raw HTML in content is escaped."""
     if not text:
         return Markup("")
-    converter = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    return Markup(converter.convert(text))
+    converter = _fragment_converter()
+    try:
+        return Markup(converter.convert(text))
+    finally:
+        converter.reset()
+
+
+_CONVERTER: markdown_lib.Markdown | None = None
+
+
+def _fragment_converter() -> markdown_lib.Markdown:
+    """One converter for every fragment: building one loads its extensions, which cost more than
+    converting a quiz choice (a 10-question quiz has about 60 fragments)."""
+    global _CONVERTER
+    if _CONVERTER is None:
+        converter = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+        _CONVERTER = converter
+    return _CONVERTER
 
 
 def render_inline_markdown(text: str | None) -> Markup:
