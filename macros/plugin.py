@@ -66,7 +66,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             return config
         for warning in review_warnings(catalog, today):
             review_log.warning(str(warning))
-        config.nav = _course_nav(config.nav, catalog, self.config.nav_after)
+        config.nav = course_nav(config.nav, catalog, self.config.nav_after)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -92,18 +92,43 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         return _error_banner(errors) + html_text
 
 
-def _course_nav(nav: list[Any] | None, catalog: Any, nav_after: str) -> list[Any]:
-    """The nav from mkdocs.yml with one section per track (modules in course order) after `nav_after`."""
-    sections: list[Any] = [{track.title: [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
+def course_nav(nav: list[Any] | None, catalog: Any, nav_after: str) -> list[Any]:
+    """The nav from mkdocs.yml with the course added: a section per track (modules in course order)
+    right after the page `nav_after`, in the same section as it, and a "Learning paths" section
+    after the top-level entry that holds `nav_after`.
+
+    Put `nav_after` inside a section (mkdocs.yml has `Course: [overview.md]`) so the tracks are
+    nested: with `navigation.sections` every top-level section is expanded on every page, so only
+    nested tracks let `navigation.prune` leave other tracks' modules out of each page's HTML.
+    """
+    tracks: list[Any] = [{track.title: [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
     if catalog.unlisted():
-        sections.append({"More modules": [module_src(m.id) for m in catalog.unlisted()]})
-    if catalog.paths:
-        sections.append({"Learning paths": ["paths/index.md", *[path_src(p) for p in catalog.paths]]})
+        tracks.append({"More modules": [module_src(m.id) for m in catalog.unlisted()]})
+    paths: list[Any] = [{"Learning paths": ["paths/index.md", *[path_src(p) for p in catalog.paths]]}] if catalog.paths else []
     nav = list(nav or [])
     for number, item in enumerate(nav):
-        if item == nav_after or (isinstance(item, dict) and nav_after in item.values()):
-            return nav[: number + 1] + sections + nav[number + 1 :]
-    return nav + sections
+        nested = _insert_after(item, nav_after, tracks)
+        if nested is not None:
+            return [*nav[:number], *nested, *paths, *nav[number + 1 :]]
+    return nav + tracks + paths
+
+
+def _insert_after(item: Any, nav_after: str, addition: list[Any]) -> list[Any] | None:
+    """`item` followed by `addition` if `item` is the page `nav_after`; `item` with `addition` put in
+    after that page if it is a section holding it; None if `nav_after` is not in `item`."""
+    if item == nav_after:
+        return [item, *addition]
+    if not isinstance(item, dict) or len(item) != 1:
+        return None
+    (title, value), = item.items()
+    if value == nav_after:
+        return [item, *addition]
+    if isinstance(value, list):
+        for number, child in enumerate(value):
+            nested = _insert_after(child, nav_after, addition)
+            if nested is not None:
+                return [{title: [*value[:number], *nested, *value[number + 1 :]]}]
+    return None
 
 
 def _one_line(markdown_text: str) -> str:

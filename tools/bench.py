@@ -46,7 +46,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from macros.catalog import load_catalog  # noqa: E402
-from macros.plugin import _course_nav, _one_line  # noqa: E402  (the nav and front matter our plugin makes)
+from macros.plugin import course_nav, _one_line  # noqa: E402  (the nav and front matter our plugin makes)
 from macros.render import Renderer, module_src, path_src  # noqa: E402
 
 TODAY = dt.date.today()
@@ -399,7 +399,7 @@ def make_stock(root: Path, ours: Path) -> None:
         "INHERIT": "mkdocs.base.yml",
         "plugins": ["search", "tags"],
         "watch": [],
-        "nav": _course_nav(base.get("nav"), catalog, nav_after),
+        "nav": course_nav(base.get("nav"), catalog, nav_after),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True), encoding="utf-8")
 

@@ -46,6 +46,20 @@ def test_nav_follows_course_tracks(site: Site) -> None:
     assert positions == sorted(positions)
 
 
+def test_each_page_carries_only_its_own_tracks_modules(site: Site) -> None:
+    """Tracks are nested in the Course section, so navigation.prune drops other tracks' modules:
+    page size stays flat as the course grows."""
+    tracks = [(track, CATALOG.track_modules(track)) for track in CATALOG.course.tracks]
+    for track, modules in tracks:
+        html = (site.root / "modules" / modules[0].id / "index.html").read_text(encoding="utf-8")
+        nav = html[html.index('<nav class="md-nav md-nav--primary"'): html.index('class="md-sidebar md-sidebar--secondary"')]
+        for other, other_modules in tracks:
+            assert other.title.replace("&", "&amp;") in nav, f"{other.title} missing from the nav of {modules[0].id}"
+            for module in other_modules[1:]:
+                linked = f'href="../{module.id}/"' in nav
+                assert linked == (other is track), f"{module.id} {'missing from' if other is track else 'not pruned from'} the nav of {modules[0].id}"
+
+
 def test_search_index_contains_module_text(site: Site) -> None:
     index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
     texts = {doc["location"].split("#")[0]: "" for doc in index["docs"]}
