@@ -12,6 +12,7 @@ YAML file is shown literally.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import json
@@ -76,10 +77,30 @@ def indent_markdown(text: str, width: int = 4) -> str:
     return indented + "\n" if "\n\n" in text else indented
 
 
+# A paragraph that fullmatches this has no Markdown in it: one line, no character that starts an
+# inline construct or an entity, not starting like a block (list, heading, quote, code, rule) and no
+# surrounding space. Python-Markdown turns such paragraphs into `<p>` + escaped text + `</p>`, one
+# per line; most quiz text is plain sentences, and a converter run costs far more than this check.
+# tests/unit/test_render.py checks the equivalence on the real course and on generated text.
+_INLINE_SPECIALS = r"\\`*_\[\]<>&|~{}\x00-\x1f\x7f-\x9f"
+_PLAIN_FRAGMENT = re.compile(rf"[^\s\-+#=:!\d{_INLINE_SPECIALS}](?:[^{_INLINE_SPECIALS}]*[^\s{_INLINE_SPECIALS}])?")
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+
 def render_markdown(text: str | None) -> Markup:
     """A Markdown fragment as HTML, for `.html` templates; raw HTML in content is escaped."""
     if not text:
         return Markup("")
+    return _convert_fragment(str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _convert_fragment(text: str) -> Markup:
+    """Fragments repeat (an explanation is shown after checking, in "Show answer" and in the printed
+    answer key): each distinct text is converted once."""
+    paragraphs = _PARAGRAPH_BREAK.split(text.strip("\n"))
+    if all(_PLAIN_FRAGMENT.fullmatch(paragraph) for paragraph in paragraphs):
+        return Markup("\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs))
     converter = _fragment_converter()
     try:
         return Markup(converter.convert(text))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.catalog import load_catalog
-from macros.render import Renderer, plain_text, relative_link, render_markdown
-from tests.conftest import edit
+from macros.render import _PLAIN_FRAGMENT, Renderer, _fragment_converter, plain_text, relative_link, render_markdown
+from tests.conftest import REPO, edit
 
 SITE_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.superfences", "pymdownx.tasklist", "toc"]
 
@@ -91,3 +94,50 @@ def test_helpers() -> None:
     assert relative_link("modules/a.md", "modules/b.md") == "a.md"
     assert str(plain_text("a_b [c] <d>")) == "a\\_b \\[c\\] &lt;d&gt;"
     assert str(render_markdown("**x** <b>raw</b>")) == "<p><strong>x</strong> &lt;b&gt;raw&lt;/b&gt;</p>"
+
+
+# --- The fast path for plain fragments ---------------------------------------------------------
+
+def converted(text: str) -> str:
+    """What the fragment converter itself makes of `text`, with no fast path and no cache."""
+    converter = _fragment_converter()
+    try:
+        return converter.convert(text)
+    finally:
+        converter.reset()
+
+
+def course_fragments() -> list[str]:
+    catalog, errors = load_catalog(REPO)
+    assert catalog is not None and not errors, errors
+    fragments = []
+    for quiz in catalog.quizzes.values():
+        for question in quiz.questions:
+            fragments += [question.prompt, question.scenario or "", question.explanation]
+            fragments += [text for choice in question.choices for text in (choice.text, choice.feedback or "")]
+    return [text for text in fragments if text]
+
+
+def test_plain_fragments_of_the_course_render_as_the_converter_would() -> None:
+    fragments = course_fragments()
+    plain = [text for text in fragments if all(_PLAIN_FRAGMENT.fullmatch(part) for part in text.strip().split("\n\n"))]
+    assert len(plain) > len(fragments) / 2, "the fast path should cover most quiz text"
+    assert any(not _PLAIN_FRAGMENT.fullmatch(text) for text in fragments)
+    for text in fragments:
+        assert str(render_markdown(text)) == converted(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Hello*", "*x*", "a_b_", "1. first", "- item", "# heading", "> quote", "    code", "x  ", " x", "a & b", "a &amp; b",
+    "a < b", "a > b", "x\ny", "---", "===", "+ item", "[link](x)", "`code`", "a|b", "~~gone~~", "{: .class}", "Term\n: def",
+    "*[HTML]: Hyper", "!image", "C# and F#", "Ask \"why\" and 'how'", "50% of reps", "café ☕", "ends with colon:",
+    "x\n", "\nx", "x\n\ny\n", "x\n\n\ny", "x\n \ny", "x\n\n- item", "Para\n\n    code", "Para\n\nTerm\n: def", "x\n\n",
+])
+def test_fast_path_agrees_with_the_converter_on_edge_cases(text: str) -> None:
+    assert str(render_markdown(text)) == converted(text)
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=bool(os.environ.get("CI")))
+@given(st.lists(st.sampled_from(list("aZ09 .,;:!?-+*#>=_`\\[](){}<>&|~'\"%@/\t\n\u00a0é☕\u2028") + ["&amp;", "http://x.y", "  "]), max_size=30).map("".join))
+def test_fast_path_agrees_with_the_converter_on_generated_text(text: str) -> None:
+    assert str(render_markdown(text)) == (converted(text) if text else "")
