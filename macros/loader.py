@@ -25,6 +25,10 @@ Loc = tuple[Any, ...]
 # no course file comes near this.
 MAX_FLOW_DEPTH = 200
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -115,17 +119,18 @@ def parse_document(text: str, display: str) -> tuple[Document | None, list[Conte
             if node is None:
                 return None, [ContentError(display, 1, 1, "", "the file is empty; it needs a mapping of fields")]
             source = SourceMap()
-            index = _Indexer(loader, source, display)
-            index.walk(node, ())
-            if index.fatal:
-                return None, sorted(index.errors)
-            errors = index.errors
+            reader = _Reader(loader, source, display)
             try:
-                data = loader.construct_document(node)
+                data = reader.walk(node, ())
+                if not reader.fatal and not reader.plain:
+                    data = loader.construct_document(node)
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 # e.g. an explicit tag on a value it cannot describe: `!!bool maybe`
                 line, col = source.position(())
                 return None, [ContentError(display, line, col, "", f"a value cannot be read ({_one_line(str(exc))}); remove explicit tags such as !!bool")]
+            if reader.fatal:
+                return None, sorted(reader.errors)
+            errors = reader.errors
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -150,6 +155,8 @@ def parse_document(text: str, display: str) -> tuple[Document | None, list[Conte
 
 def _tab_errors(text: str, display: str) -> list[ContentError]:
     """YAML forbids tabs for indentation; say so plainly instead of libyaml's scanner message."""
+    if "\t" not in text:
+        return []
     errors = []
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
@@ -158,20 +165,26 @@ def _tab_errors(text: str, display: str) -> list[ContentError]:
     return errors
 
 
-class _Indexer:
-    """Records the position of every node and key; reports keys given twice, aliases and bad dates."""
+class _Reader:
+    """Builds the data and the positions of every node and key in one pass over libyaml's node tree.
+
+    It also reports keys given twice, aliases and impossible dates. Plain documents (string keys,
+    untagged maps and lists, no merge keys, no key twice), which is every course file, are built
+    here; anything else is left to PyYAML's constructor (`plain` is False), which is slower.
+    """
 
     def __init__(self, loader: Any, source: SourceMap, display: str) -> None:
         self.loader, self.source, self.display = loader, source, display
         self.errors: list[ContentError] = []
         self.fatal = False  # the document must not be constructed (an alias could expand without bound)
+        self.plain = True
         self.seen: set[int] = set()
 
     def error(self, node_or_mark: Any, field: Loc, message: str) -> None:
         mark = getattr(node_or_mark, "start_mark", node_or_mark)
         self.errors.append(ContentError(self.display, mark.line + 1, mark.column + 1, field_path(field), message))
 
-    def walk(self, node: yaml.Node, loc: Loc) -> None:
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
         if id(node) in self.seen:
             # Aliases (*name) point back at a node: a handful can stand for billions of values.
             # The node is the anchored one; the alias itself stands where its key is.
@@ -179,35 +192,53 @@ class _Indexer:
             message = "YAML aliases (*name) are not supported in course files; write the value out"
             self.errors.append(ContentError(self.display, line, col, field_path(loc), message))
             self.fatal = True
-            return
+            return None
         self.seen.add(id(node))
         self.source.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             self.source.kinds[loc] = "map"
+            self.plain = self.plain and node.tag == MAP_TAG
+            mapping: dict[Any, Any] = {}
             keys: set[Any] = set()
             for key_node, value_node in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                scalar_key = isinstance(key_node, yaml.ScalarNode)
+                key = key_node.value if scalar_key else str(key_node.value)
                 child = (*loc, key)
                 if key in keys:
                     self.error(key_node, child, "key given twice; the second value would silently win")
+                    self.plain = False
                     continue
                 keys.add(key)
                 self.source.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                self.walk(value_node, child)
-        elif isinstance(node, yaml.SequenceNode):
+                value = self.walk(value_node, child)
+                if scalar_key and key_node.tag != MERGE_TAG:
+                    mapping[self.scalar(key_node, child)] = value
+                else:
+                    self.plain = False
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
             self.source.kinds[loc] = "seq"
-            for number, item in enumerate(node.value):
-                self.walk(item, (*loc, number))
-        elif node.tag == TIMESTAMP_TAG:
+            self.plain = self.plain and node.tag == SEQ_TAG
+            return [self.walk(item, (*loc, number)) for number, item in enumerate(node.value)]
+        return self.scalar(node, loc)
+
+    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        if node.tag == STR_TAG:
+            return node.value
+        if node.tag == TIMESTAMP_TAG:
             try:
-                self.loader.construct_yaml_timestamp(node)
+                return self.loader.construct_yaml_timestamp(node)
             except (ValueError, AttributeError):
                 self.error(node, loc, f"'{node.value}' is not a real date (year-month-day, e.g. 2027-03-31)")
                 self.fatal = True
+                return None
+        return self.loader.construct_object(node)
 
 
 def _depth_errors(text: str, display: str) -> list[ContentError]:
     """Refuse absurd bracket nesting before libyaml sees it (it would crash, not raise)."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return []  # cannot nest that deep: skip the character loop, which dominates reading a file
     depth = 0
     for offset, character in enumerate(text):
         if character in "[{":

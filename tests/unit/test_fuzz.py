@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -158,6 +159,8 @@ def check_text(text: str) -> None:
         assert errors, "no document and no reason"
         return
     assert isinstance(document.data, dict)
+    # The loader builds the data itself for speed: it must be what PyYAML's constructor builds (repr: NaN != NaN).
+    assert repr(document.data) == repr(yaml.load(text.removeprefix("\ufeff"), Loader=yaml.CSafeLoader)), text
     module, problems = validate_document(document, schema.Module)
     assert_problems(problems)
     assert (module is None) == bool(problems)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
 from macros.loader import parse_document, read_document
+from tests.conftest import REPO
 
 
 def errors_of(text: str) -> list[str]:
@@ -73,3 +77,31 @@ def test_control_character_is_located() -> None:
 
 def test_absurd_nesting_is_refused_before_parsing() -> None:
     assert errors_of("a: " + "[" * 300 + "]" * 300) == ["f.yml:1:204: brackets nested more than 200 deep"]
+    assert errors_of("a: " + "[" * 201 + "]" * 201) == ["f.yml:1:204: brackets nested more than 200 deep"]
+    many_shallow = "".join(f"k{n}: [{{x: {n}}}]\n" for n in range(300))
+    document, errors = parse_document(many_shallow, "f.yml")
+    assert not errors and document is not None and document.data["k299"] == [{"x": 299}]
+
+
+@pytest.mark.parametrize("name", sorted(str(p.relative_to(REPO)) for folder in ("content", "quizzes") for p in (REPO / folder).rglob("*.yml")))
+def test_course_files_read_as_pyyaml_reads_them(name: str) -> None:
+    """The loader builds plain documents itself (faster than PyYAML's constructor); same data."""
+    text = (REPO / name).read_text(encoding="utf-8")
+    document, errors = parse_document(text, name)
+    assert not errors and document is not None
+    assert document.data == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: 2.5\nc: true\nd: ~\ne: 2026-01-01\nf: [x, 2, {g: no}]\n'1': str key\n2: int key\n",
+    "a: !!set {x, y}\n", "a: !!omap [b: 1]\n", "a: {b: 1}\nb:\n  <<: {c: 2}\n  d: 3\n", "a: !!str 12\n", "a: !!binary aGk=\n",
+    "? [a, b]\n: c\n", "a: 1\na: 2\n",
+])
+def test_yaml_features_read_as_pyyaml_reads_them(text: str) -> None:
+    document, errors = parse_document(text, "f.yml")
+    if document is None:
+        assert errors
+        with pytest.raises(yaml.YAMLError):
+            yaml.load(text, Loader=yaml.CSafeLoader)
+    else:
+        assert document.data == yaml.load(text, Loader=yaml.CSafeLoader)
