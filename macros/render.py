@@ -85,6 +85,9 @@ def indent_markdown(text: str, width: int = 4) -> str:
 _INLINE_SPECIALS = r"\\`*_\[\]<>&|~{}\x00-\x1f\x7f-\x9f"
 _PLAIN_FRAGMENT = re.compile(rf"[^\s\-+#=:!\d{_INLINE_SPECIALS}](?:[^{_INLINE_SPECIALS}]*[^\s{_INLINE_SPECIALS}])?")
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+# **strong** or *emphasis* around plain words, between spaces or punctuation (never inside a word).
+_EMPHASIS = re.compile(r"(?<![^\s(])(\*\*?)([^\s*](?:[^*]*[^\s*])?)\1(?![^\s.,;:!?)])")
+_PLAIN_RUN = re.compile(rf"[^{_INLINE_SPECIALS}]+")
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -98,14 +101,31 @@ def render_markdown(text: str | None) -> Markup:
 def _convert_fragment(text: str) -> Markup:
     """Fragments repeat (an explanation is shown after checking, in "Show answer" and in the printed
     answer key): each distinct text is converted once."""
-    paragraphs = _PARAGRAPH_BREAK.split(text.strip("\n"))
-    if all(_PLAIN_FRAGMENT.fullmatch(paragraph) for paragraph in paragraphs):
-        return Markup("\n".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs))
+    paragraphs = [_simple_paragraph(paragraph) for paragraph in _PARAGRAPH_BREAK.split(text.strip("\n"))]
+    if None not in paragraphs:
+        return Markup("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
     converter = _fragment_converter()
     try:
         return Markup(converter.convert(text))
     finally:
         converter.reset()
+
+
+def _simple_paragraph(paragraph: str) -> str | None:
+    """The HTML of a paragraph of plain text, perhaps with simple **strong** or *emphasis*; None if it
+    needs the converter."""
+    if "*" not in paragraph:
+        return html.escape(paragraph, quote=False) if _PLAIN_FRAGMENT.fullmatch(paragraph) else None
+    if not _PLAIN_FRAGMENT.fullmatch(_EMPHASIS.sub("x", paragraph)):
+        return None
+    if not all(_PLAIN_RUN.fullmatch(match[2]) for match in _EMPHASIS.finditer(paragraph)):
+        return None
+
+    def tag(match: re.Match[str]) -> str:
+        name = "strong" if match[1] == "**" else "em"
+        return f"<{name}>{html.escape(match[2], quote=False)}</{name}>"
+
+    return _EMPHASIS.sub(tag, html.escape(paragraph, quote=False))
 
 
 _CONVERTER: markdown_lib.Markdown | None = None

@@ -131,6 +131,9 @@ def test_plain_fragments_of_the_course_render_as_the_converter_would() -> None:
     "Hello*", "*x*", "a_b_", "1. first", "- item", "# heading", "> quote", "    code", "x  ", " x", "a & b", "a &amp; b",
     "a < b", "a > b", "x\ny", "---", "===", "+ item", "[link](x)", "`code`", "a|b", "~~gone~~", "{: .class}", "Term\n: def",
     "*[HTML]: Hyper", "!image", "C# and F#", "Ask \"why\" and 'how'", "50% of reps", "café ☕", "ends with colon:",
+    "a **b** c", "**b**", "a**b**c", "a **b**c", "a **b c** d", "a ** b** c", "**a *b* c**", "*a*", "a *b* c", "x **43%** y",
+    "(**b**)", "**b**.", "a **b**, **c** d", "a *b**", "**b", "a ***b*** c", "**b** **c**", "a****b", "**1.** first", "*-* x",
+    "**a_b**", "**a** and *b*", "a **b** *c* d\n\n**e**", "**b**\\", "*a* *", "x *a*b* y",
     "x\n", "\nx", "x\n\ny\n", "x\n\n\ny", "x\n \ny", "x\n\n- item", "Para\n\n    code", "Para\n\nTerm\n: def", "x\n\n",
 ])
 def test_fast_path_agrees_with_the_converter_on_edge_cases(text: str) -> None:
@@ -140,4 +143,10 @@ def test_fast_path_agrees_with_the_converter_on_edge_cases(text: str) -> None:
 @settings(max_examples=300, deadline=None, database=None, derandomize=bool(os.environ.get("CI")))
 @given(st.lists(st.sampled_from(list("aZ09 .,;:!?-+*#>=_`\\[](){}<>&|~'\"%@/\t\n\u00a0é☕\u2028") + ["&amp;", "http://x.y", "  "]), max_size=30).map("".join))
 def test_fast_path_agrees_with_the_converter_on_generated_text(text: str) -> None:
+    assert str(render_markdown(text)) == (converted(text) if text else "")
+
+
+@settings(max_examples=400, deadline=None, database=None, derandomize=bool(os.environ.get("CI")))
+@given(st.lists(st.sampled_from(["*", "**", "***", "a", "bc", " ", " ", ".", ",", "(", ")", "!", "-", "1", "\n\n", "_", "é"]), max_size=16).map("".join))
+def test_emphasis_fast_path_agrees_with_the_converter(text: str) -> None:
     assert str(render_markdown(text)) == (converted(text) if text else "")
