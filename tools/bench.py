@@ -411,14 +411,20 @@ def make_stock(root: Path, ours: Path) -> None:
 class Runs:
     seconds: list[float] = field(default_factory=list)
     max_rss_kb: list[int] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
 
-def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and max RSS (KB) of one `mkdocs build --strict` in a fresh process."""
+def paired_ratio(ours: list[float], stock: list[float]) -> float:
+    """Median of ours[i] / stock[i]: each pair ran back to back, so a slow spell of the machine hits both."""
+    return statistics.median(a / b for a, b in zip(ours, stock))
+
+
+def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, max RSS (KB) and CPU seconds of one `mkdocs build --strict` in a fresh process."""
     shutil.rmtree(out, ignore_errors=True)
     prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
     command = [sys.executable, *prefix, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)]
@@ -433,7 +439,7 @@ def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float,
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"build of {site} failed (exit {process.returncode}):\n{tail}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def assets_gzip() -> tuple[int, int]:
@@ -508,8 +514,8 @@ def versions() -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100,1000", help="course sizes in modules, comma-separated (default 10,100,1000)")
-    parser.add_argument("--runs", type=int, default=3, help="builds of each site per size (default 3)")
-    parser.add_argument("--runs-large", type=int, default=2, help="builds per site for sizes of 1000 or more (default 2)")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each site per size (default 5)")
+    parser.add_argument("--runs-large", type=int, default=3, help="builds per site for sizes of 1000 or more (default 3)")
     parser.add_argument("--profile", default="", help="sizes to also profile with cProfile, comma-separated (one extra build of each site)")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
@@ -537,10 +543,11 @@ def main(argv: list[str] | None = None) -> int:
             for number in range(runs):
                 # Alternate the two, so drift in the machine's speed hits both alike.
                 for name, site, result in (("ours", base / "ours", ours), ("stock", base / "stock", stock)):
-                    seconds, rss = build(site, base / f"site-{name}")
+                    seconds, rss, cpu = build(site, base / f"site-{name}")
                     result.seconds.append(seconds)
                     result.max_rss_kb.append(rss)
-                    print(f"  run {number + 1}/{runs} {name:5}: {seconds:6.2f} s, max RSS {rss / 1024:.0f} MB", flush=True)
+                    result.cpu_seconds.append(cpu)
+                    print(f"  run {number + 1}/{runs} {name:5}: {seconds:6.2f} s ({cpu:6.2f} s CPU), max RSS {rss / 1024:.0f} MB", flush=True)
             page = f"modules/{ids[-1]}/index.html"
             ours_page = (base / "site-ours" / page).stat().st_size
             stock_page = (base / "site-stock" / page).stat().st_size
@@ -557,18 +564,23 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     print()
-    print("| modules | ours (s, median) | stock (s, median) | ours / stock | ms per module (ours) | marginal ms per module (ours) | peak RSS ours / stock (MB) | module page HTML (bytes, ours / stock) | our JS+CSS gzip -9 (bytes) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    previous: tuple[int, float] | None = None
+    print("| modules | ours (s, median) | stock (s, median) | ours / stock | ours / stock, CPU time | ms per module, ours / stock | marginal ms per module, ours / stock | peak RSS ours / stock (MB) | module page HTML (bytes, ours / stock) | our JS+CSS gzip -9 (bytes) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    previous: tuple[int, Runs, Runs] | None = None
     for count, ours, stock, ours_page, stock_page in rows:
-        marginal = f"{1000 * (ours.median - previous[1]) / (count - previous[0]):.1f}" if previous and count > previous[0] else "–"
+        marginal = "–"
+        if previous and count > previous[0]:
+            added = count - previous[0]
+            marginal = f"{1000 * (ours.median - previous[1].median) / added:.0f} / {1000 * (stock.median - previous[2].median) / added:.0f}"
         print(
-            f"| {count} | {ours.median:.2f} | {stock.median:.2f} | {ours.median / stock.median:.2f} | {1000 * ours.median / count:.1f} | {marginal} "
+            f"| {count} | {ours.median:.2f} | {stock.median:.2f} | {paired_ratio(ours.seconds, stock.seconds):.2f} "
+            f"| {paired_ratio(ours.cpu_seconds, stock.cpu_seconds):.2f} | {1000 * ours.median / count:.0f} / {1000 * stock.median / count:.0f} | {marginal} "
             f"| {max(ours.max_rss_kb) / 1024:.0f} / {max(stock.max_rss_kb) / 1024:.0f} | {ours_page:,} / {stock_page:,} | {packed:,} (raw {raw:,}) |"
         )
-        previous = (count, ours.median)
+        previous = (count, ours, stock)
     print()
-    print(f"runs per size: {args.runs} ({args.runs_large} from 1000 modules); every time is the wall time of one `mkdocs build --strict` process")
+    print(f"runs per size: {args.runs} ({args.runs_large} from 1000 modules); every time is the wall time of one `mkdocs build --strict` process;")
+    print("ours / stock is the median of the ratios of runs made one after the other, so drift in the machine's speed cancels out")
     return 0
 
 
