@@ -77,10 +77,10 @@ def indent_markdown(text: str, width: int = 4) -> str:
     return indented + "\n" if "\n\n" in text else indented
 
 
-# A paragraph that fullmatches this has no Markdown in it: one line, no character that starts an
-# inline construct or an entity, not starting like a block (list, heading, quote, code, rule) and no
-# surrounding space. Python-Markdown turns such paragraphs into `<p>` + escaped text + `</p>`, one
-# per line; most quiz text is plain sentences, and a converter run costs far more than this check.
+# A line that fullmatches this has no Markdown in it: no character that starts an inline construct
+# or an entity, not starting like a block (list, heading, quote, code, rule), no surrounding space.
+# Python-Markdown turns paragraphs of such lines into `<p>` + escaped text + `</p>`; most quiz text
+# is plain sentences, and a converter run costs far more than this check.
 # tests/unit/test_render.py checks the equivalence on the real course and on generated text.
 _INLINE_SPECIALS = r"\\`*_\[\]<>&|~{}\x00-\x1f\x7f-\x9f"
 _PLAIN_FRAGMENT = re.compile(rf"[^\s\-+#=:!\d{_INLINE_SPECIALS}](?:[^{_INLINE_SPECIALS}]*[^\s{_INLINE_SPECIALS}])?")
@@ -112,20 +112,25 @@ def _convert_fragment(text: str) -> Markup:
 
 
 def _simple_paragraph(paragraph: str) -> str | None:
-    """The HTML of a paragraph of plain text, perhaps with simple **strong** or *emphasis*; None if it
-    needs the converter."""
-    if "*" not in paragraph:
-        return html.escape(paragraph, quote=False) if _PLAIN_FRAGMENT.fullmatch(paragraph) else None
-    if not _PLAIN_FRAGMENT.fullmatch(_EMPHASIS.sub("x", paragraph)):
+    """The HTML of a paragraph of plain lines, perhaps with simple **strong** or *emphasis*; None if
+    it needs the converter. Lines are kept as they are (Markdown keeps a paragraph's line breaks)."""
+    lines = [_simple_line(line) for line in paragraph.split("\n")]
+    return None if None in lines else "\n".join(lines)  # type: ignore[arg-type]
+
+
+def _simple_line(line: str) -> str | None:
+    if "*" not in line:
+        return html.escape(line, quote=False) if _PLAIN_FRAGMENT.fullmatch(line) else None
+    if not _PLAIN_FRAGMENT.fullmatch(_EMPHASIS.sub("x", line)):
         return None
-    if not all(_PLAIN_RUN.fullmatch(match[2]) for match in _EMPHASIS.finditer(paragraph)):
+    if not all(_PLAIN_RUN.fullmatch(match[2]) for match in _EMPHASIS.finditer(line)):
         return None
 
     def tag(match: re.Match[str]) -> str:
         name = "strong" if match[1] == "**" else "em"
         return f"<{name}>{html.escape(match[2], quote=False)}</{name}>"
 
-    return _EMPHASIS.sub(tag, html.escape(paragraph, quote=False))
+    return _EMPHASIS.sub(tag, html.escape(line, quote=False))
 
 
 _CONVERTER: markdown_lib.Markdown | None = None

@@ -134,6 +134,7 @@ def test_plain_fragments_of_the_course_render_as_the_converter_would() -> None:
     "a **b** c", "**b**", "a**b**c", "a **b**c", "a **b c** d", "a ** b** c", "**a *b* c**", "*a*", "a *b* c", "x **43%** y",
     "(**b**)", "**b**.", "a **b**, **c** d", "a *b**", "**b", "a ***b*** c", "**b** **c**", "a****b", "**1.** first", "*-* x",
     "**a_b**", "**a** and *b*", "a **b** *c* d\n\n**e**", "**b**\\", "*a* *", "x *a*b* y",
+    "a\nb", "a\n- b", "a\n# b", "a\n===", "a\n---", "a\n  b", "a  \nb", "a\n> b", "a\n1. b", "**a\nb**", "a\n    b", "a\n: b",
     "x\n", "\nx", "x\n\ny\n", "x\n\n\ny", "x\n \ny", "x\n\n- item", "Para\n\n    code", "Para\n\nTerm\n: def", "x\n\n",
 ])
 def test_fast_path_agrees_with_the_converter_on_edge_cases(text: str) -> None:
