@@ -27,6 +27,7 @@ from .errors import ContentError, format_report
 from .render import Renderer, module_src, path_src
 
 log = logging.getLogger("mkdocs.plugins.frontline")
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when the wheel has it
 # Review reminders must show without failing `mkdocs build --strict`, which counts every warning
 # logged under "mkdocs": they go to a logger of their own.
 review_log = logging.getLogger("frontline.review")
@@ -74,14 +75,8 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         catalog = state.current().catalog
         if catalog is None:
             return files
-        for module in catalog.modules.values():
-            front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": module.tags}
-            content = _page_source(front_matter, f"{{{{ module_page({module.id!r}) }}}}")
-            files.append(File.generated(config, module_src(module.id), content=content))
-        for learning_path in catalog.paths.values():
-            front_matter = {"title": learning_path.title, "description": _one_line(learning_path.description)}
-            content = _page_source(front_matter, f"{{{{ path_page({learning_path.id!r}) }}}}\n\n{{{{ browser_catalog() }}}}")
-            files.append(File.generated(config, path_src(learning_path.id), content=content))
+        for src, content in generated_pages(catalog).items():
+            files.append(File.generated(config, src, content=content))
         return files
 
     def on_page_content(self, html_text: str, **kwargs: Any) -> str:
@@ -131,13 +126,23 @@ def _insert_after(item: Any, nav_after: str, addition: list[Any]) -> list[Any] |
     return None
 
 
+def generated_pages(catalog: Any) -> dict[str, str]:
+    """Source path -> text of every page the plugin adds: one per module and one per learning path,
+    each front matter and the macro calls that render it."""
+    pages = {}
+    for module in catalog.modules.values():
+        front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": module.tags}
+        pages[module_src(module.id)] = _page_source(front_matter, f"{{{{ module_page({module.id!r}) }}}}")
+    for learning_path in catalog.paths.values():
+        front_matter = {"title": learning_path.title, "description": _one_line(learning_path.description)}
+        pages[path_src(learning_path.id)] = _page_source(front_matter, f"{{{{ path_page({learning_path.id!r}) }}}}\n\n{{{{ browser_catalog() }}}}")
+    return pages
+
+
 def _page_source(front_matter: dict[str, Any], body: str) -> str:
-    """A generated page: YAML front matter (libyaml's emitter, several times faster) and a macro call."""
+    """Front matter (written by libyaml's emitter, several times faster than PyYAML's) and a body."""
     dumped = yaml.dump(front_matter, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     return f"---\n{dumped}---\n\n{body}\n"
-
-
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _one_line(markdown_text: str) -> str:

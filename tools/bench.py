@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import gzip
 import hashlib
+import logging
 import os
 import platform
 import pstats
@@ -37,6 +38,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -45,9 +47,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from macros import define_env, state  # noqa: E402
 from macros.catalog import load_catalog  # noqa: E402
-from macros.plugin import course_nav, _one_line  # noqa: E402  (the nav and front matter our plugin makes)
-from macros.render import Renderer, module_src, path_src  # noqa: E402
+from macros.plugin import course_nav, generated_pages  # noqa: E402  (the nav and the pages our plugin adds)
+from macros.render import Renderer  # noqa: E402
 
 TODAY = dt.date.today()
 TRACK_SIZE = 20
@@ -335,33 +338,38 @@ def page_url(src: str) -> str:
     return src.removesuffix(".md") + "/"
 
 
-def front_matter(data: dict[str, Any]) -> str:
-    return f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n\n"
+class MacroEnv:
+    """The part of mkdocs-macros' env that `macros.define_env` uses: the macros it registers and the page."""
+
+    def __init__(self) -> None:
+        self.macros: dict[str, Any] = {}
+        self.page: Any = None
+
+    def macro(self, function: Any) -> Any:
+        self.macros[function.__name__] = function
+        return function
 
 
-def render_page(text: str, src: str, renderer: Renderer) -> str:
-    """A hand-written page with its macro calls expanded, as mkdocs-macros would (front matter kept)."""
+class MacroErrors(logging.Handler):
+    """Collects what the macros report (an unknown id, ...): the stock copy must not build around them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render_page(text: str, src: str, env: MacroEnv) -> str:
+    """A page with its macro calls expanded by our own macros, as mkdocs-macros would (front matter kept)."""
     head, rest = "", text
     if text.startswith("---\n"):
         end = text.index("\n---\n", 4) + 5
         head, rest = text[:end], text[end:]
-    macros = {
-        "module_page": lambda module_id: renderer.module_page(module_id, src),
-        "module_card": lambda module_id: renderer.module_card(module_id, src),
-        "module_cards": lambda *module_ids: renderer.module_cards(list(module_ids), src),
-        "course_overview": lambda: renderer.course_overview(src),
-        "track_overview": lambda track_id: renderer.track_overview(track_id, src),
-        "path_page": lambda path_id: renderer.path_page(path_id, src),
-        "paths_overview": lambda: renderer.paths_overview(src),
-        "progress_bars": lambda: renderer.progress_bars(src),
-        "progress_table": lambda: renderer.progress_table(src),
-        "assign_form": renderer.assign_form,
-        "browser_catalog": lambda: renderer.browser_catalog(page_url(src)),
-        "quiz": renderer.quiz,
-        "checklist": renderer.checklist,
-    }
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return head + env.from_string(rest).render(**macros)
+    env.page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=page_url(src))
+    template = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True).from_string(rest)
+    return head + template.render(**env.macros)
 
 
 def make_stock(root: Path, ours: Path) -> None:
@@ -369,23 +377,23 @@ def make_stock(root: Path, ours: Path) -> None:
     catalog, errors = load_catalog(ours)
     if errors or catalog is None:
         raise SystemExit("the synthetic course does not validate:\n" + "\n".join(map(str, errors[:20])))
-    renderer = Renderer(catalog, TODAY)
+    state.reset(catalog, [], Renderer(catalog, TODAY))
+    env = MacroEnv()
+    define_env(env)
+    reported = MacroErrors()
+    logging.getLogger("mkdocs.plugins.frontline").addHandler(reported)
     root.mkdir(parents=True)
     shutil.copytree(ours / "overrides", root / "overrides")
     shutil.copytree(ours / "docs", root / "docs")
-    for page in (root / "docs").rglob("*.md"):
-        src = page.relative_to(root / "docs").as_posix()
-        page.write_text(render_page(page.read_text(encoding="utf-8"), src, renderer), encoding="utf-8")
-    for module in catalog.modules.values():
-        head = front_matter({"title": module.title, "description": _one_line(module.summary), "tags": module.tags})
-        target = root / "docs" / module_src(module.id)
+    pages = {page.relative_to(root / "docs").as_posix(): page.read_text(encoding="utf-8") for page in (root / "docs").rglob("*.md")}
+    pages.update(generated_pages(catalog))
+    for src, text in pages.items():
+        target = root / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(head + renderer.module_page(module.id) + "\n", encoding="utf-8")
-    for learning_path in catalog.paths.values():
-        head = front_matter({"title": learning_path.title, "description": _one_line(learning_path.description)})
-        src = path_src(learning_path.id)
-        text = f"{renderer.path_page(learning_path.id)}\n\n{renderer.browser_catalog(page_url(src))}\n"
-        (root / "docs" / src).write_text(head + text, encoding="utf-8")
+        target.write_text(render_page(text, src, env), encoding="utf-8")
+    logging.getLogger("mkdocs.plugins.frontline").removeHandler(reported)
+    if reported.messages:
+        raise SystemExit("the macros reported problems:\n" + "\n".join(reported.messages[:20]))
 
     # Everything else (theme, palette, features, extensions, validation, extra CSS/JS) is inherited
     # from our mkdocs.yml unchanged; lists are replaced, not merged, by MkDocs' INHERIT.
