@@ -133,19 +133,14 @@ def _simple_line(line: str) -> str | None:
     return _EMPHASIS.sub(tag, html.escape(line, quote=False))
 
 
-_CONVERTER: markdown_lib.Markdown | None = None
-
-
+@functools.cache
 def _fragment_converter() -> markdown_lib.Markdown:
     """One converter for every fragment: building one loads its extensions, which cost more than
     converting a quiz choice (a 10-question quiz has about 60 fragments)."""
-    global _CONVERTER
-    if _CONVERTER is None:
-        converter = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
-        converter.preprocessors.deregister("html_block")
-        converter.inlinePatterns.deregister("html")
-        _CONVERTER = converter
-    return _CONVERTER
+    converter = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
 
 
 def render_inline_markdown(text: str | None) -> Markup:
@@ -295,31 +290,27 @@ class Renderer:
         return self.env.get_template(template).render(catalog=self.catalog, **context)
 
 
-_ENV: jinja2.Environment | None = None
-
-
+@functools.cache
 def _environment() -> jinja2.Environment:
-    global _ENV
-    if _ENV is None:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            undefined=jinja2.StrictUndefined,
-            autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            auto_reload=True,
-        )
-        env.filters.update(
-            text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date
-        )
-        env.globals.update(
-            module_src=module_src,
-            path_src=path_src,
-            relative_link=relative_link,
-            audience_labels=AUDIENCE_LABELS,
-            level_labels=LEVEL_LABELS,
-            section_templates=SECTION_TEMPLATES,
-        )
-        _ENV = env
-    return _ENV
+    """One Jinja environment per process: it caches compiled templates (and reloads edited ones)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    )
+    env.filters.update(
+        text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date
+    )
+    env.globals.update(
+        module_src=module_src,
+        path_src=path_src,
+        relative_link=relative_link,
+        audience_labels=AUDIENCE_LABELS,
+        level_labels=LEVEL_LABELS,
+        section_templates=SECTION_TEMPLATES,
+    )
+    return env
