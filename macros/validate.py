@@ -55,7 +55,7 @@ def _explain(document: Document, error: dict[str, Any]) -> ContentError:
     if kind == "union_tag_not_found":
         return document.error(loc, f"missing 'kind' (one of: {', '.join(schema.SECTION_KINDS)})")
     if kind in {"string_type", "list_type", "dict_type", "model_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "date_type", "date_from_datetime_parsing"}:
-        return document.error(loc, f"expected {_expected(kind)}, got {_describe(value)}")
+        return document.error(loc, f"expected {_expected(kind)}, got {_describe(value, text_expected=kind == 'string_type')}")
     if kind == "string_pattern_mismatch":
         return document.error(loc, _pattern_message(loc, value))
     if kind == "enum":
@@ -84,9 +84,11 @@ def _expected(kind: str) -> str:
     }[kind]
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, *, text_expected: bool = True) -> str:
+    """The value an author wrote, as YAML read it; where text was expected, how to keep it text."""
+    hint = "; quote it if it is text" if text_expected else ""
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value; quote it if it is text)"
+        return f"{str(value).lower()} (a yes/no value{hint})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -94,7 +96,7 @@ def _describe(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, (int, float)):
-        return f"the number {value} (quote it if it is text)"
+        return f"the number {value}" + (" (quote it if it is text)" if text_expected else "")
     return f"{type(value).__name__} {value!r}"
 
 

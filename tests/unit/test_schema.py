@@ -115,3 +115,43 @@ def test_module_files_point_editors_at_the_schema() -> None:
     for path in sorted((REPO / "quizzes").glob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/quiz.schema.json", path.name
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param("quizzes/alpha.yml", "module: alpha", "module: alpha\npass_mark: yes",
+                     "quizzes/alpha.yml:2:12: pass_mark: expected a whole number, got true (a yes/no value)", id="pass-mark-yes-is-not-1"),
+        pytest.param("content/modules/alpha.yml", "duration: 20", "duration: true",
+                     "content/modules/alpha.yml:5:11: duration: expected a whole number, got true (a yes/no value)", id="duration-true-is-not-1"),
+        pytest.param("content/modules/alpha.yml", "duration: 20", "duration: 20.5",
+                     "content/modules/alpha.yml:5:11: duration: expected a whole number, got the number 20.5", id="duration-fraction"),
+        pytest.param("content/modules/alpha.yml", "review_by: 2099-01-01", "review_by: 1798761600",
+                     "content/modules/alpha.yml:53:14: stewardship.review_by: expected a date such as 2027-03-31, got the number 1798761600",
+                     id="unix-time-is-not-a-date"),
+        pytest.param("content/modules/alpha.yml", "last_reviewed: 2026-01-01", "last_reviewed: 20260101",
+                     "content/modules/alpha.yml:51:18: stewardship.last_reviewed: expected a date such as 2027-03-31, got the number 20260101",
+                     id="digits-are-not-a-date"),
+        pytest.param("quizzes/alpha.yml", "        correct: true", "        correct: 1",
+                     "quizzes/alpha.yml:9:18: questions[0].choices[0].correct: expected true or false, got the number 1", id="correct-1-is-not-true"),
+    ],
+)
+def test_values_are_not_silently_converted(course: Path, file: str, old: str, new: str, expected: str) -> None:
+    """Pydantic's lax mode turned `yes` into 1 and a Unix time into a date; each is now an error at its line."""
+    edit(course / file, old, new)
+    assert problems(course) == [expected]
+
+
+def test_path_step_day_is_a_whole_number(course: Path) -> None:
+    (course / "content/paths").mkdir()
+    (course / "content/paths/start.yml").write_text(
+        "id: start\ntitle: Start\naudience: [new-manager]\ndescription: First steps.\nsteps:\n  - module: alpha\n    day: yes\n", encoding="utf-8"
+    )
+    assert problems(course) == ["content/paths/start.yml:7:10: steps[0].day: expected a whole number, got true (a yes/no value)"]
+
+
+def test_quoted_dates_and_plain_numbers_still_load(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "last_reviewed: 2026-01-01", 'last_reviewed: "2026-01-01"')
+    catalog, errors = load_catalog(course)
+    assert errors == [] and catalog is not None
+    assert catalog.modules["alpha"].duration == 20
