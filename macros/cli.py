@@ -11,7 +11,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from . import schema
 from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
@@ -87,29 +91,96 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date) -> int:
 
 
 def run_new_module(root: Path, module_id: str, title: str | None, owner: str) -> int:
-    if not re.fullmatch(schema.ID_PATTERN, module_id):
-        print(f"error: '{module_id}' is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'", file=sys.stderr)
+    problem = id_problem(module_id)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
+    texts = {"--title": title or module_id.replace("-", " ").capitalize(), "--owner": owner}
+    for option, value in texts.items():
+        texts[option] = " ".join(value.split())  # a newline in a one-line field would fail `check`
+        problem = plain_text_problem(texts[option])
+        if problem:
+            print(f"error: {option} {problem}", file=sys.stderr)
+            return 2
     targets = {root / MODULES_DIR / f"{module_id}.yml": "module.yml", root / QUIZZES_DIR / f"{module_id}.yml": "quiz.yml"}
-    existing = [path for path in targets if path.exists()]
+    existing = [path for path in targets if path.exists() or path.is_symlink()]
     if existing:
         print(f"error: {existing[0].relative_to(root)} already exists; nothing written", file=sys.stderr)
         return 2
     today = dt.date.today()
+    checklist_id = f"{module_id}-checklist" if len(module_id) + len("-checklist") <= ID_MAX_LENGTH else "checklist"
+    # Every text goes in as a YAML scalar that reads back as exactly that text: plain when that is
+    # safe, else double-quoted. Raw substitution let `Negotiation: the basics`, `#1`, `Yes` or a
+    # newline turn into a syntax error, a comment, a boolean or extra keys.
     values = {
-        "id": module_id,
-        "title": title or module_id.replace("-", " ").capitalize(),
-        "owner": owner,
+        "id": yaml_scalar(module_id),
+        "checklist_id": yaml_scalar(checklist_id),
+        "title": yaml_scalar(texts["--title"]),
+        "owner": yaml_scalar(texts["--owner"]),
         "today": today.isoformat(),
         "review_by": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat(),
     }
     for path, skeleton in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         text = (SKELETONS / skeleton).read_text(encoding="utf-8")
-        path.write_text(re.sub(r"\{(id|title|owner|today|review_by)\}", lambda m: values[m.group(1)], text), encoding="utf-8")
+        path.write_text(re.sub(r"\{(id|checklist_id|title|owner|today|review_by)\}", lambda m: values[m.group(1)], text), encoding="utf-8")
         print(f"wrote {path.relative_to(root)}")
     print(f"next: add '{module_id}' to a track in content/course.yml, write the text, then run `make check`")
     return 0
+
+
+ID_MAX_LENGTH = schema.ID_MAX_LENGTH
+_PLAIN_SCALAR = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*")
+
+
+def id_problem(module_id: str) -> str | None:
+    """Why `module_id` cannot name a module, or None. Checked with the schema's own `Id` type, and
+    against YAML: course.yml and paths name modules unquoted, and `yes`, `null`, `0x1f` or
+    `2027-01-01` would be read there as a yes/no value, nothing, a number or a date."""
+    try:
+        TypeAdapter(schema.Id).validate_python(module_id)
+    except ValidationError:
+        if len(module_id) > ID_MAX_LENGTH:
+            return f"the id is {len(module_id)} characters long; at most {ID_MAX_LENGTH}"
+        return f"{module_id!r} is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'"
+    try:
+        read_as = yaml.safe_load(module_id)
+    except yaml.YAMLError:  # pragma: no cover - an id is letters, digits and hyphens
+        read_as = None
+    if read_as != module_id:
+        kind = {bool: "a yes/no value", type(None): "an empty value", int: "a number", float: "a number"}.get(type(read_as), "a date")
+        return f"YAML reads '{module_id}' as {kind} wherever it is written without quotes; choose an id with a word in it, like 'module-{module_id}'"
+    return None
+
+
+def plain_text_problem(value: str) -> str | None:
+    """Why `value` cannot be a one-line plain-text field (after whitespace was joined), or None."""
+    if not value:
+        return "is empty"
+    if len(value) > schema.PLAIN_TEXT_MAX:
+        return f"is {len(value)} characters long; at most {schema.PLAIN_TEXT_MAX}"
+    bad = next((ch for ch in value if unicodedata.category(ch) in {"Cc", "Cs"}), None)
+    if bad is not None:
+        return f"contains the character U+{ord(bad):04X}, which is not text (a control character or an undecodable byte)"
+    return None
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` written as a YAML scalar that reads back as the same string."""
+    if _PLAIN_SCALAR.fullmatch(value) and value == value.strip():
+        try:
+            if yaml.safe_load(value) == value:
+                return value
+        except yaml.YAMLError:
+            pass
+    quoted = json.dumps(value, ensure_ascii=False)  # JSON strings are YAML double-quoted scalars
+    # ... except for characters YAML does not allow raw in a file or reads as line breaks
+    return "".join(ch if _yaml_printable(ch) else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}" for ch in quoted)
+
+
+def _yaml_printable(ch: str) -> bool:
+    code = ord(ch)
+    return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in {0x2028, 0x2029} or 0xE000 <= code <= 0xFFFD or code >= 0x10000
 
 
 def run_assign(root: Path, roster: Path, path_id: str, start: dt.date, base_url: str, out: Path) -> int:

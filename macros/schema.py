@@ -13,7 +13,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, field_validator, model_validator
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # no double hyphen: generated HTML ids join parts with `--`
+ID_MAX_LENGTH = 64
 
 def _yaml_bool_as_id(value: object) -> object:
     # YAML reads a bare `true`/`false` (the natural ids of true-false choices) as booleans.
@@ -23,12 +24,13 @@ def _yaml_bool_as_id(value: object) -> object:
 Id = Annotated[
     str,
     BeforeValidator(_yaml_bool_as_id),
-    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="Lower-case words joined by hyphens, e.g. `setting-expectations`."),
 ]
+PLAIN_TEXT_MAX = 200
 PlainText = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\n]*$"),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=PLAIN_TEXT_MAX, pattern=r"^[^\n]*$"),
     Field(description="One line of plain text (not Markdown)."),
 ]
 # Numbers, yes/no values and dates where a lax conversion would change what the course does:
