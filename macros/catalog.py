@@ -23,6 +23,7 @@ COURSE_FILE = "content/course.yml"
 MODULES_DIR = "content/modules"
 QUIZZES_DIR = "quizzes"
 PATHS_DIR = "content/paths"
+DOCS_PATHS_DIR = "docs/paths"  # hand-written pages beside the generated path pages
 
 M = TypeVar("M", bound=schema.Content)
 
@@ -103,7 +104,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         loading.errors += _module_problems(document, module)
 
     quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known))
-    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known))
+    reserved = _reserved_path_ids(root)
+    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
 
     for module_id, module in modules.items():
         document = module_docs[module_id]
@@ -237,8 +239,26 @@ def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, known: set[
     return errors
 
 
-def _path_problems(document: Document, learning_path: schema.LearningPath, stem: str, known: set[str]) -> list[ContentError]:
+def _reserved_path_ids(root: Path) -> dict[str, str]:
+    """Path ids whose generated page would replace a hand-written one in docs/paths/, with why.
+
+    `index` is always reserved: the navigation puts paths/index.md (the Learning paths overview)
+    first in its section.
+    """
+    reserved = {"index": "paths/index.md is the Learning paths page"}
+    folder = root / DOCS_PATHS_DIR
+    if folder.is_dir():
+        for page in folder.iterdir():
+            if page.suffix == ".md" and page.stem != "index":
+                reserved[page.stem] = f"{DOCS_PATHS_DIR}/{page.name} is a hand-written page"
+    return reserved
+
+
+def _path_problems(document: Document, learning_path: schema.LearningPath, stem: str, known: set[str], reserved: dict[str, str]) -> list[ContentError]:
     errors = _id_mismatch(document, learning_path.id, stem)
+    if learning_path.id in reserved:
+        message = f"'{learning_path.id}' is reserved: {reserved[learning_path.id]}; choose another id and rename the file"
+        errors.append(document.error(("id",), message))
     for number, step in enumerate(learning_path.steps):
         if step.module not in known:
             errors.append(document.error(("steps", number, "module"), f"unknown module '{step.module}'{suggest(step.module, known)}"))
