@@ -22,11 +22,50 @@ def test_valid_fixture_has_no_problems(course: Path) -> None:
 
 
 def test_unknown_field_is_an_error_with_a_suggestion(course: Path) -> None:
+    """One typo, one error: not also "missing required field 'title'" at 1:1."""
     edit(course / "content/modules/alpha.yml", "title: Alpha module", "titel: Alpha module")
+    assert problems(course) == ["content/modules/alpha.yml:2:1: titel: unknown field 'titel' (did you mean 'title'?)"]
+
+
+def test_misspelt_required_field_gives_one_error_at_the_typo(course: Path) -> None:
+    """The review's case: `levell:` gave `2:1: level: missing ...` plus `10:1: levell: unknown ...`."""
+    edit(course / "content/modules/alpha.yml", "level: foundation", "levell: foundation")
+    assert problems(course) == ["content/modules/alpha.yml:6:1: levell: unknown field 'levell' (did you mean 'level'?)"]
+
+
+def test_misspelt_required_field_deep_in_a_section(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "    body: Why alpha matters.", "    bdy: Why alpha matters.")
+    assert problems(course) == ["content/modules/alpha.yml:12:5: sections[0].bdy: unknown field 'bdy' (did you mean 'body'?)"]
+
+
+def test_a_missing_field_and_an_unrelated_unknown_one_stay_two_errors(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "level: foundation", "colour: blue")
     assert problems(course) == [
-        "content/modules/alpha.yml:1:1: title: missing required field 'title'",
-        "content/modules/alpha.yml:2:1: titel: unknown field 'titel' (did you mean 'title'?)",
+        "content/modules/alpha.yml:1:1: level: missing required field 'level'",
+        "content/modules/alpha.yml:6:1: colour: unknown field 'colour'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param("quizzes/alpha.yml", "    explanation: Because.", "    explanation: Because.\n    items: [x]",
+                     "quizzes/alpha.yml:14:5: questions[0].items: unknown field 'items'", id="items-in-a-question-suggests-nothing"),
+        pytest.param("quizzes/alpha.yml", "    explanation: Because.", "    explanation: Because.\n    promt: x",
+                     "quizzes/alpha.yml:14:5: questions[0].promt: unknown field 'promt' (did you mean 'prompt'?)", id="question-field"),
+        pytest.param("content/modules/alpha.yml", "        steps:", "        stepss: [a]\n        steps:",
+                     "content/modules/alpha.yml:16:9: sections[1].items[0].stepss: unknown field 'stepss' (did you mean 'steps'?)", id="practice-field"),
+        pytest.param("content/modules/alpha.yml", "  owner: Enablement", "  owner: Enablement\n  sumary: x",
+                     "content/modules/alpha.yml:50:3: stewardship.sumary: unknown field 'sumary'", id="module-field-not-suggested-inside-stewardship"),
+        pytest.param("content/modules/alpha.yml", "    source: An author, 2020", "    source: An author, 2020\n    urll: https://x.example/",
+                     "content/modules/alpha.yml:48:5: further_reading[0].urll: unknown field 'urll' (did you mean 'url'?)", id="reading-field"),
+    ],
+)
+def test_suggestions_come_from_the_fields_valid_at_that_spot(course: Path, file: str, old: str, new: str, expected: str) -> None:
+    """Suggestions came from every field name of every model: `items` in a question got
+    "(did you mean 'items'?)" because checklists have one."""
+    edit(course / file, old, new)
+    assert problems(course) == [expected]
 
 
 def test_nested_field_in_a_section_is_located(course: Path) -> None:
