@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import datetime as dt
+import errno
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -56,6 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd.add_argument("--check", action="store_true", help="exit 1 if the committed files are out of date")
 
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     if args.command == "check":
         return run_check(root, strict_review=args.strict_review, today=args.today or dt.date.today())
@@ -212,26 +226,132 @@ def run_assign(root: Path, roster: Path, path_id: str, start: dt.date, base_url:
 
 
 def run_build(root: Path, site_dir: Path) -> int:
-    """Build into a fresh folder beside site/ and swap it in only when the strict build succeeded."""
+    """Build into a fresh folder beside site/ and swap it in only when the strict build succeeded.
+
+    site/ is never missing, not even for a moment: the finished build and the old site change
+    places in one step (renameat2 RENAME_EXCHANGE on Linux), so a web server serving site/ by path
+    sees either the old tree or the new one. (A server whose working directory is inside site/
+    keeps the old folder, which is then deleted: serve site/ from its parent, e.g.
+    `python -m http.server --directory site`.) Where the exchange is not available the swap is two
+    renames, with site/ absent between them. Ctrl-C at any point leaves the old site/ as it was and
+    no staging folder.
+    """
     site = (root / site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    _remove_stale_staging(site)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(site)}{os.getpid()}-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(staging)]
-    result = subprocess.run(command, cwd=root, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
+    try:
+        # A session of its own: Ctrl-C reaches this process only, which stops the build itself,
+        # instead of MkDocs printing a KeyboardInterrupt traceback of its own.
+        process = subprocess.Popen(command, cwd=root, env=env, start_new_session=True)
+        try:
+            returncode = process.wait()
+        finally:
+            _stop(process)
+        if returncode != 0:
+            kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
+            print(f"build failed; {kept}", file=sys.stderr)
+            return 1
+        with _interrupts_deferred() as interrupted:
+            swap_in(staging, site)
+        print(f"built {site_dir}/")
+        return 130 if interrupted else 0
+    except KeyboardInterrupt:
         kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
-        print(f"build failed; {kept}", file=sys.stderr)
-        return 1
+        print(f"\ninterrupted; {kept}", file=sys.stderr)
+        return 130
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # after an exchange it holds the old site
+
+
+def swap_in(new: Path, site: Path) -> None:
+    """Put the folder `new` in place of `site`; afterwards `new` holds the old site (or is gone)."""
+    if not site.exists():
+        new.rename(site)
+        return
+    if _exchange(new, site):
+        return
     old = site.with_name(f".{site.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"built {site_dir}/")
-    return 0
+    site.rename(old)
+    new.rename(site)
+    old.rename(new)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where it is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # glibc older than 2.28, or another C library
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM}:
+        return False  # the file system or kernel cannot exchange: fall back to two renames
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _staging_prefix(site: Path) -> str:
+    return f".{site.name}.new-"
+
+
+def _remove_stale_staging(site: Path) -> None:
+    """Staging folders an interrupted or killed build left behind; not those of a build still running."""
+    for folder in site.parent.glob(f"{_staging_prefix(site)}*"):
+        owner = folder.name[len(_staging_prefix(site)) :].split("-", 1)[0]
+        if owner.isdigit() and int(owner) != os.getpid() and _alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(site.with_name(f".{site.name}.old"), ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End the build process if it still runs (after Ctrl-C), so nothing writes into staging any more."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[list[int]]:
+    """Hold Ctrl-C (and SIGTERM) while the site is swapped, so the swap is never half done."""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = {number: signal.signal(number, lambda signum, frame: received.append(signum)) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def schema_documents() -> dict[str, str]:
