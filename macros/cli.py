@@ -242,6 +242,7 @@ def run_build(root: Path, site_dir: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(site)}{os.getpid()}-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(staging)]
+    swapped = False
     try:
         # A session of its own: Ctrl-C reaches this process only, which stops the build itself,
         # instead of MkDocs printing a KeyboardInterrupt traceback of its own.
@@ -256,10 +257,14 @@ def run_build(root: Path, site_dir: Path) -> int:
             return 1
         with _interrupts_deferred() as interrupted:
             swap_in(staging, site)
+            swapped = True
         print(f"built {site_dir}/")
         return 130 if interrupted else 0
     except KeyboardInterrupt:
-        kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
+        if swapped:
+            kept = "the new site/ is in place"
+        else:
+            kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
         print(f"\ninterrupted; {kept}", file=sys.stderr)
         return 130
     finally:

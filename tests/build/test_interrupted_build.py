@@ -37,13 +37,24 @@ def test_ctrl_c_during_build_exits_130_keeps_site_and_leaves_no_staging(course: 
     (project / ".site.new-abc123").mkdir()
     (project / ".site.new-999999999-abc123").mkdir()
 
+    # A hook holds the build in MkDocs (after it wrote the pages into the staging folder), so the
+    # interrupt surely comes while MkDocs runs, however fast or loaded the machine is.
+    started = project / "hook-started"
+    (project / "slow_hook.py").write_text(
+        "import pathlib, time\n\n\ndef on_post_build(config, **kwargs):\n"
+        f"    pathlib.Path({str(started)!r}).write_text('1')\n    time.sleep(300)\n",
+        encoding="utf-8",
+    )
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("hooks:\n  - slow_hook.py\n")
+
     # a terminal's Ctrl-C goes to the whole foreground process group
     process = subprocess.Popen(command, cwd=REPO, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not list(project.glob(f".site.new-{process.pid}-*")):
-        assert time.monotonic() < deadline and process.poll() is None, "the build never started"
-        time.sleep(0.01)
-    time.sleep(0.5)  # MkDocs is now starting up, or building into the staging folder
+    deadline = time.monotonic() + 120
+    while not started.exists():
+        assert time.monotonic() < deadline and process.poll() is None, "the build never reached the hook"
+        time.sleep(0.02)
+    assert list(project.glob(f".site.new-{process.pid}-*")), "the build writes into a staging folder of its own"
     os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=60)
 
