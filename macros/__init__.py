@@ -7,8 +7,11 @@ catalog they render is loaded by the `frontline` MkDocs plugin (macros/plugin.py
 from __future__ import annotations
 
 import html
+import inspect
 import logging
+import re
 from functools import wraps
+from pathlib import Path
 from typing import Any, Callable
 
 from . import state
@@ -29,16 +32,26 @@ def define_env(env: Any) -> None:
         return env.page.file.src_uri
 
     def reported(function: Callable[..., str]) -> Callable[..., str]:
-        """A wrong id in a page is an author's mistake: say where, fail a strict build, no traceback."""
+        """A wrong id in a page is an author's mistake: say where (file, line, the call as written),
+        fail a strict build, no traceback."""
+        signature = inspect.signature(function)
+        usage = f"{function.__name__}({', '.join(str(p.replace(annotation=p.empty)) for p in signature.parameters.values())})"
 
         @wraps(function)
-        def wrapper(*args: str) -> str:
+        def wrapper(*args: Any, **kwargs: Any) -> str:
             try:
-                return function(*args)
+                signature.bind(*args, **kwargs)
+            except TypeError as exc:  # a call with the wrong arguments: mkdocs-macros would print a traceback
+                return failed(f"{exc}; write it as {usage}", args, kwargs)
+            try:
+                return function(*args, **kwargs)
             except (KeyError, RuntimeError) as exc:
-                message = exc.args[0] if exc.args else str(exc)
-                log.error(f"docs/{page_src()}: {function.__name__}{args!r}: {message}")
-                return f'\n<div class="admonition failure"><p>{html.escape(f"{function.__name__}: {message}")}</p></div>\n'
+                return failed(str(exc.args[0] if exc.args else exc), args, kwargs)
+
+        def failed(message: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+            where, call = _call_site(env, function.__name__, args, kwargs)
+            log.error(f"{where}: {call}: {message}")
+            return f'\n<div class="admonition failure"><p>{html.escape(f"{call}: {message}")}</p></div>\n'
 
         return env.macro(wrapper)
 
@@ -106,3 +119,39 @@ def define_env(env: Any) -> None:
     def checklist(module_id: str, checklist_id: str) -> str:
         """A module's checklist, to print or reuse on another page."""
         return renderer().checklist(module_id, checklist_id)
+
+
+def _call_site(env: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, str]:
+    """`docs/glossary.md:12:5` and the call as the page writes it, `module_card('coachng')`.
+
+    mkdocs-macros tells the macro its page but not the line, so the page's source is searched for a
+    call of `name` whose text holds the arguments received (the first call of `name` otherwise).
+    """
+    written = ", ".join([*(repr(arg) for arg in args), *(f"{key}={value!r}" for key, value in kwargs.items())])
+    call = f"{name}({written})"
+    page_file = getattr(getattr(env, "page", None), "file", None)
+    if page_file is None:
+        return "docs/(unknown page)", call
+    where = f"docs/{page_file.src_uri}"
+    source_path = getattr(page_file, "abs_src_path", None)
+    if not source_path:
+        return where, call  # a generated page: no file to point at
+    try:
+        project = Path(env.conf["config_file_path"]).parent
+        where = Path(source_path).resolve().relative_to(project.resolve()).as_posix()
+    except (KeyError, TypeError, ValueError):
+        pass
+    try:
+        text = Path(source_path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return where, call
+    calls = list(re.finditer(rf"(?<![\w.]){re.escape(name)}\s*\([^()]*\)", text))
+    values = [str(value) for value in (*args, *kwargs.values())]
+    # the call holding every argument received, with the least else inside its brackets
+    holding = [match for match in calls if all(value in match.group(0) for value in values)]
+    found = min(holding, key=lambda match: len(match.group(0))) if holding else (calls[0] if calls else None)
+    if found is None:
+        return where, call
+    line = text.count("\n", 0, found.start()) + 1
+    col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return f"{where}:{line}:{col}", " ".join(found.group(0).split())

@@ -62,27 +62,56 @@ def assignment_link(base_url: str, assignment: dict[str, Any]) -> str:
 def read_roster(path: Path, display: str) -> tuple[list[RosterEntry], list[ContentError]]:
     """Managers from a CSV with a `name` column (and optional `email`, `note`), one problem per line."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [ContentError(display, 1, 1, "", "not UTF-8 text; save the roster as CSV UTF-8")]
+        raw = path.read_bytes()
     except OSError as exc:
         return [], [ContentError(display, 1, 1, "", f"cannot read file: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        line, col = _line_col(raw, offset)
+        return [], [ContentError(display, line, col, "", f"not UTF-8 text (byte 0x{raw[offset]:02x}); save the roster as CSV UTF-8")]
+    if "\x00" in text:
+        line, col = _line_col(text, text.index("\x00"))
+        return [], [ContentError(display, line, col, "", "a NUL byte (0x00), which is not text; save the roster as CSV UTF-8")]
     reader = csv.DictReader(io.StringIO(text))
-    columns = [column.strip().lower() for column in reader.fieldnames or []]
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as exc:
+        return [], [_csv_problem(display, 1, exc)]
+    columns = [column.strip().lower() for column in fieldnames]
     if "name" not in columns:
-        return [], [ContentError(display, 1, 1, "", "the first line must name the columns, including 'name' (optional: email, note)")]
+        header = text.split("\n", 1)[0]
+        hint = _separator_hint(header)
+        return [], [ContentError(display, 1, 1, "", f"the first line must name the columns, including 'name' (optional: email, note){hint}")]
     reader.fieldnames = columns
     unknown = sorted(set(columns) - {"name", "email", "note"})
     entries, errors = [], []
     if unknown:
         errors.append(ContentError(display, 1, 1, "", f"unknown column(s): {', '.join(unknown)}; expected name, email, note"))
     seen: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        name = (row.get("name") or "").strip()
-        note = (row.get("note") or "").strip()
+    physical = text.split("\n")
+    while True:
+        # A quoted value may span lines: problems are placed where the row starts, after the blank
+        # lines the reader skips.
+        start = reader.line_num + 1
+        while start < len(physical) and not physical[start - 1].strip("\r"):
+            start += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(_csv_problem(display, start, exc))
+            break  # the reader cannot find the next row reliably after this
+        line = start
         if None in row:
             errors.append(ContentError(display, line, 1, "", "more values than columns (a comma inside a value needs quotes)"))
+            continue
+        name = (row.get("name") or "").strip()
+        note = (row.get("note") or "").strip()
+        if any("\n" in (value or "") for value in row.values()):
+            errors.append(ContentError(display, line, 1, "", f"a value runs on over {reader.line_num - start + 1} lines: is a closing \" missing?"))
             continue
         if not name:
             errors.append(ContentError(display, line, 1, "name", "empty; every manager needs a name"))
@@ -98,6 +127,29 @@ def read_roster(path: Path, display: str) -> tuple[list[RosterEntry], list[Conte
     if not entries and not errors:
         errors.append(ContentError(display, 2, 1, "", "no managers listed below the header line"))
     return entries, errors
+
+
+def _line_col(text: str | bytes, offset: int) -> tuple[int, int]:
+    newline = "\n" if isinstance(text, str) else b"\n"
+    before = text[:offset]
+    return before.count(newline) + 1, offset - (before.rfind(newline) + 1) + 1  # type: ignore[arg-type]
+
+
+def _csv_problem(display: str, line: int, exc: csv.Error) -> ContentError:
+    """The csv module's complaint, in an author's words, at the line where the row starts."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        limit = csv.field_size_limit()
+        return ContentError(display, line, 1, "", f'a value longer than {limit:,} characters starts on this row: is a closing " missing?')
+    return ContentError(display, line, 1, "", f"not readable as CSV ({text})")
+
+
+def _separator_hint(header: str) -> str:
+    """Excel saves 'CSV' with semicolons where the comma is the decimal mark."""
+    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+        if "name" in [column.strip().strip('"').lower() for column in header.split(separator)]:
+            return f"; the columns look separated by {name}: save as 'CSV UTF-8 (comma delimited)', or replace the {name} with commas"
+    return ""
 
 
 def links_csv(rows: list[tuple[RosterEntry, dict[str, Any], str]]) -> str:

@@ -8,6 +8,7 @@ author fixes them.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ COURSE_FILE = "content/course.yml"
 MODULES_DIR = "content/modules"
 QUIZZES_DIR = "quizzes"
 PATHS_DIR = "content/paths"
+DOCS_PATHS_DIR = "docs/paths"  # hand-written pages beside the generated path pages
 
 M = TypeVar("M", bound=schema.Content)
 
@@ -76,18 +78,19 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
     """Load and cross-check the course under `root`; the catalog is None only if course.yml is unusable."""
     loading = _Loading(root)
     course_path = root / COURSE_FILE
-    if not course_path.exists():
-        loading.errors.append(ContentError(COURSE_FILE, 1, 1, "", "file not found: the course needs content/course.yml with its tracks"))
+    course_problem = _unusable(course_path, root) if course_path.exists() or course_path.is_symlink() else "file not found: the course needs content/course.yml with its tracks"
+    if course_problem:
+        loading.errors.append(ContentError(COURSE_FILE, 1, 1, "", course_problem))
         course_doc, course = None, None
     else:
         course_doc, course = loading.load(course_path, schema.Course)
 
     modules: dict[str, schema.Module] = {}
     module_docs: dict[str, Document] = {}
-    module_files = _yaml_files(root / MODULES_DIR)
+    module_files, unusable = _yaml_files(loading, root / MODULES_DIR)
     # Ids that have a file, valid or not: a broken module is reported once, in its own file,
     # not again at every place that names it.
-    known = {path.stem for path in module_files}
+    known = {path.stem for path in module_files} | unusable
     for path in module_files:
         document, module = loading.load(path, schema.Module)
         if document is None or module is None:
@@ -101,7 +104,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         loading.errors += _module_problems(document, module)
 
     quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known))
-    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known))
+    reserved = _reserved_path_ids(root)
+    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
 
     for module_id, module in modules.items():
         document = module_docs[module_id]
@@ -134,7 +138,7 @@ def review_warnings(catalog: Catalog, today: dt.date) -> list[ContentError]:
 def _load_folder(loading: _Loading, folder: Path, model: type[M], problems_of: Callable[[Document, M, str], list[ContentError]]) -> dict[str, M]:
     """Every valid file of one kind in `folder`, keyed by the id its file is named after."""
     loaded: dict[str, M] = {}
-    for path in _yaml_files(folder):
+    for path in _yaml_files(loading, folder)[0]:
         document, value = loading.load(path, model)
         if document is None or value is None:
             continue
@@ -151,10 +155,51 @@ def _id_mismatch(document: Document, value_id: str, stem: str) -> list[ContentEr
     return [document.error(("id",), f"id '{value_id}' does not match the file name; rename the file to {value_id}.yml or set id: {stem}")]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _yaml_files(loading: _Loading, folder: Path) -> tuple[list[Path], set[str]]:
+    """The YAML files of `folder` the loader can read, and the ids of `*.yml` entries it cannot.
+
+    Every entry named like a YAML file is either read or reported in its own name (a folder, a
+    symlink loop, a dangling or outside link, `.YML`): skipping it silently turned one broken module
+    into "unknown module" errors in every file that names it. Hidden entries (`.#x.yml`, the lock
+    link Emacs keeps while a file is edited) are not course files.
+    """
     if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.iterdir() if path.suffix in {".yml", ".yaml"} and path.is_file())
+        return [], set()
+    usable, unusable = [], set()
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
+            continue
+        problem = _unusable(path, loading.root)
+        if problem:
+            loading.errors.append(ContentError(path.relative_to(loading.root).as_posix(), 1, 1, "", problem))
+            unusable.add(path.stem)
+        else:
+            usable.append(path)
+    return usable, unusable
+
+
+YAML_SUFFIXES = {".yml", ".yaml"}
+
+
+def _unusable(path: Path, root: Path) -> str | None:
+    """Why the loader cannot use the entry `path`, or None for a regular file inside the project."""
+    if path.suffix not in YAML_SUFFIXES:
+        return f"the name ends in '{path.suffix}'; rename it to {path.stem}{path.suffix.lower()} (course files end in .yml or .yaml)"
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"a dangling symlink (it points to {os.readlink(path)}, which does not exist); remove it or fix its target"
+    except (OSError, RuntimeError):
+        return "a symlink loop (the link leads back to itself); replace it with the file"
+    if not target.is_relative_to(root.resolve()):
+        # Followed, it would publish whatever the link names: fine on an author's laptop, not in
+        # CI building a contributed branch.
+        return "a link to a file outside the project folder; copy the file into the project instead"
+    if path.is_dir():
+        return "a folder, not a file; course files are YAML files directly in this folder"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device); course files are plain YAML files"
+    return None
 
 
 def _duplicates(values: list[Any]) -> list[int]:
@@ -194,8 +239,26 @@ def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, known: set[
     return errors
 
 
-def _path_problems(document: Document, learning_path: schema.LearningPath, stem: str, known: set[str]) -> list[ContentError]:
+def _reserved_path_ids(root: Path) -> dict[str, str]:
+    """Path ids whose generated page would replace a hand-written one in docs/paths/, with why.
+
+    `index` is always reserved: the navigation puts paths/index.md (the Learning paths overview)
+    first in its section.
+    """
+    reserved = {"index": "paths/index.md is the Learning paths page"}
+    folder = root / DOCS_PATHS_DIR
+    if folder.is_dir():
+        for page in folder.iterdir():
+            if page.suffix == ".md" and page.stem != "index":
+                reserved[page.stem] = f"{DOCS_PATHS_DIR}/{page.name} is a hand-written page"
+    return reserved
+
+
+def _path_problems(document: Document, learning_path: schema.LearningPath, stem: str, known: set[str], reserved: dict[str, str]) -> list[ContentError]:
     errors = _id_mismatch(document, learning_path.id, stem)
+    if learning_path.id in reserved:
+        message = f"'{learning_path.id}' is reserved: {reserved[learning_path.id]}; choose another id and rename the file"
+        errors.append(document.error(("id",), message))
     for number, step in enumerate(learning_path.steps):
         if step.module not in known:
             errors.append(document.error(("steps", number, "module"), f"unknown module '{step.module}'{suggest(step.module, known)}"))

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import datetime as dt
+import errno
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
 
 from . import schema
 from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
@@ -52,6 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd.add_argument("--check", action="store_true", help="exit 1 if the committed files are out of date")
 
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     if args.command == "check":
         return run_check(root, strict_review=args.strict_review, today=args.today or dt.date.today())
@@ -87,29 +105,96 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date) -> int:
 
 
 def run_new_module(root: Path, module_id: str, title: str | None, owner: str) -> int:
-    if not re.fullmatch(schema.ID_PATTERN, module_id):
-        print(f"error: '{module_id}' is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'", file=sys.stderr)
+    problem = id_problem(module_id)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
+    texts = {"--title": title or module_id.replace("-", " ").capitalize(), "--owner": owner}
+    for option, value in texts.items():
+        texts[option] = " ".join(value.split())  # a newline in a one-line field would fail `check`
+        problem = plain_text_problem(texts[option])
+        if problem:
+            print(f"error: {option} {problem}", file=sys.stderr)
+            return 2
     targets = {root / MODULES_DIR / f"{module_id}.yml": "module.yml", root / QUIZZES_DIR / f"{module_id}.yml": "quiz.yml"}
-    existing = [path for path in targets if path.exists()]
+    existing = [path for path in targets if path.exists() or path.is_symlink()]
     if existing:
         print(f"error: {existing[0].relative_to(root)} already exists; nothing written", file=sys.stderr)
         return 2
     today = dt.date.today()
+    checklist_id = f"{module_id}-checklist" if len(module_id) + len("-checklist") <= ID_MAX_LENGTH else "checklist"
+    # Every text goes in as a YAML scalar that reads back as exactly that text: plain when that is
+    # safe, else double-quoted. Raw substitution let `Negotiation: the basics`, `#1`, `Yes` or a
+    # newline turn into a syntax error, a comment, a boolean or extra keys.
     values = {
-        "id": module_id,
-        "title": title or module_id.replace("-", " ").capitalize(),
-        "owner": owner,
+        "id": yaml_scalar(module_id),
+        "checklist_id": yaml_scalar(checklist_id),
+        "title": yaml_scalar(texts["--title"]),
+        "owner": yaml_scalar(texts["--owner"]),
         "today": today.isoformat(),
         "review_by": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat(),
     }
     for path, skeleton in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         text = (SKELETONS / skeleton).read_text(encoding="utf-8")
-        path.write_text(re.sub(r"\{(id|title|owner|today|review_by)\}", lambda m: values[m.group(1)], text), encoding="utf-8")
+        path.write_text(re.sub(r"\{(id|checklist_id|title|owner|today|review_by)\}", lambda m: values[m.group(1)], text), encoding="utf-8")
         print(f"wrote {path.relative_to(root)}")
     print(f"next: add '{module_id}' to a track in content/course.yml, write the text, then run `make check`")
     return 0
+
+
+ID_MAX_LENGTH = schema.ID_MAX_LENGTH
+_PLAIN_SCALAR = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*")
+
+
+def id_problem(module_id: str) -> str | None:
+    """Why `module_id` cannot name a module, or None. Checked with the schema's own `Id` type, and
+    against YAML: course.yml and paths name modules unquoted, and `yes`, `null`, `0x1f` or
+    `2027-01-01` would be read there as a yes/no value, nothing, a number or a date."""
+    try:
+        TypeAdapter(schema.Id).validate_python(module_id)
+    except ValidationError:
+        if len(module_id) > ID_MAX_LENGTH:
+            return f"the id is {len(module_id)} characters long; at most {ID_MAX_LENGTH}"
+        return f"{module_id!r} is not a valid id: use lower-case letters, digits and single hyphens, like 'pipeline-reviews'"
+    try:
+        read_as = yaml.safe_load(module_id)
+    except yaml.YAMLError:  # pragma: no cover - an id is letters, digits and hyphens
+        read_as = None
+    if read_as != module_id:
+        kind = {bool: "a yes/no value", type(None): "an empty value", int: "a number", float: "a number"}.get(type(read_as), "a date")
+        return f"YAML reads '{module_id}' as {kind} wherever it is written without quotes; choose an id with a word in it, like 'module-{module_id}'"
+    return None
+
+
+def plain_text_problem(value: str) -> str | None:
+    """Why `value` cannot be a one-line plain-text field (after whitespace was joined), or None."""
+    if not value:
+        return "is empty"
+    if len(value) > schema.PLAIN_TEXT_MAX:
+        return f"is {len(value)} characters long; at most {schema.PLAIN_TEXT_MAX}"
+    bad = next((ch for ch in value if unicodedata.category(ch) in {"Cc", "Cs"}), None)
+    if bad is not None:
+        return f"contains the character U+{ord(bad):04X}, which is not text (a control character or an undecodable byte)"
+    return None
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` written as a YAML scalar that reads back as the same string."""
+    if _PLAIN_SCALAR.fullmatch(value) and value == value.strip():
+        try:
+            if yaml.safe_load(value) == value:
+                return value
+        except yaml.YAMLError:
+            pass
+    quoted = json.dumps(value, ensure_ascii=False)  # JSON strings are YAML double-quoted scalars
+    # ... except for characters YAML does not allow raw in a file or reads as line breaks
+    return "".join(ch if _yaml_printable(ch) else f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}" for ch in quoted)
+
+
+def _yaml_printable(ch: str) -> bool:
+    code = ord(ch)
+    return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in {0x2028, 0x2029} or 0xE000 <= code <= 0xFFFD or code >= 0x10000
 
 
 def run_assign(root: Path, roster: Path, path_id: str, start: dt.date, base_url: str, out: Path) -> int:
@@ -141,26 +226,137 @@ def run_assign(root: Path, roster: Path, path_id: str, start: dt.date, base_url:
 
 
 def run_build(root: Path, site_dir: Path) -> int:
-    """Build into a fresh folder beside site/ and swap it in only when the strict build succeeded."""
+    """Build into a fresh folder beside site/ and swap it in only when the strict build succeeded.
+
+    site/ is never missing, not even for a moment: the finished build and the old site change
+    places in one step (renameat2 RENAME_EXCHANGE on Linux), so a web server serving site/ by path
+    sees either the old tree or the new one. (A server whose working directory is inside site/
+    keeps the old folder, which is then deleted: serve site/ from its parent, e.g.
+    `python -m http.server --directory site`.) Where the exchange is not available the swap is two
+    renames, with site/ absent between them. Ctrl-C at any point leaves the old site/ as it was and
+    no staging folder.
+    """
     site = (root / site_dir).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    _remove_stale_staging(site)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(site)}{os.getpid()}-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(staging)]
-    result = subprocess.run(command, cwd=root, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
-        print(f"build failed; {kept}", file=sys.stderr)
-        return 1
+    swapped = False
+    try:
+        # A session of its own: Ctrl-C reaches this process only, which stops the build itself,
+        # instead of MkDocs printing a KeyboardInterrupt traceback of its own.
+        process = subprocess.Popen(command, cwd=root, env=env, start_new_session=True)
+        try:
+            returncode = process.wait()
+        finally:
+            _stop(process)
+        if returncode != 0:
+            kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
+            print(f"build failed; {kept}", file=sys.stderr)
+            return 1
+        with _interrupts_deferred() as interrupted:
+            swap_in(staging, site)
+            swapped = True
+        print(f"built {site_dir}/")
+        return 130 if interrupted else 0
+    except KeyboardInterrupt:
+        if swapped:
+            kept = "the new site/ is in place"
+        else:
+            kept = "the previous site/ is unchanged" if site.exists() else "no site/ was written"
+        print(f"\ninterrupted; {kept}", file=sys.stderr)
+        return 130
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # after an exchange it holds the old site
+
+
+def swap_in(new: Path, site: Path) -> None:
+    """Put the folder `new` in place of `site`; afterwards `new` holds the old site (or is gone)."""
+    if not site.exists():
+        new.rename(site)
+        return
+    if _exchange(new, site):
+        return
     old = site.with_name(f".{site.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"built {site_dir}/")
-    return 0
+    site.rename(old)
+    new.rename(site)
+    old.rename(new)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where it is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # glibc older than 2.28, or another C library
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM}:
+        return False  # the file system or kernel cannot exchange: fall back to two renames
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _staging_prefix(site: Path) -> str:
+    return f".{site.name}.new-"
+
+
+def _remove_stale_staging(site: Path) -> None:
+    """Staging folders an interrupted or killed build left behind; not those of a build still running."""
+    for folder in site.parent.glob(f"{_staging_prefix(site)}*"):
+        owner = folder.name[len(_staging_prefix(site)) :].split("-", 1)[0]
+        if owner.isdigit() and int(owner) != os.getpid() and _alive(int(owner)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(site.with_name(f".{site.name}.old"), ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """End the build process if it still runs (after Ctrl-C), so nothing writes into staging any more."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[list[int]]:
+    """Hold Ctrl-C (and SIGTERM) while the site is swapped, so the swap is never half done."""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = {number: signal.signal(number, lambda signum, frame: received.append(signum)) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def schema_documents() -> dict[str, str]:

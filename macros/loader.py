@@ -8,6 +8,7 @@ list where a mapping belongs, a key given twice) becomes a `ContentError`, never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,16 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Loc = tuple[Any, ...]
 
-# libyaml crashes the whole process (not an exception) on tens of thousands of nested brackets;
-# no course file comes near this.
-MAX_FLOW_DEPTH = 200
+# PyYAML's C composer recurses once per nesting level without a limit: tens of thousands of nested
+# `[`, `- ` or `? ` crash the whole process (SIGSEGV, not an exception), and a few thousand exhaust
+# Python's recursion limit in the constructor. No course file comes near a tenth of this.
+MAX_DEPTH = 200
+# Cheap bounds that decide whether the exact (event-by-event) depth scan is needed at all: a block
+# collection starts inside a line's prefix of spaces and `-`/`?`/`:` indicators, and each column of
+# that prefix can open at most two levels (a mapping and the list that is its value); flow levels
+# need a bracket each. Below both bounds a document cannot reach MAX_DEPTH.
+_LONG_BLOCK_PREFIX = re.compile(r"^[ ?:-]{50}", re.MULTILINE)
+_MAX_UNCHECKED_BRACKETS = 90
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
 MAP_TAG = "tag:yaml.org,2002:map"
@@ -236,18 +244,30 @@ class _Reader:
 
 
 def _depth_errors(text: str, display: str) -> list[ContentError]:
-    """Refuse absurd bracket nesting before libyaml sees it (it would crash, not raise)."""
-    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
-        return []  # cannot nest that deep: skip the character loop, which dominates reading a file
+    """Refuse absurd nesting (block or flow) before the composer sees it: it would crash, not raise.
+
+    libyaml's parser keeps its own stacks, so reading the document as events is safe at any depth;
+    the problem is placed at the list or mapping that goes one level too deep.
+    """
+    if text.count("[") + text.count("{") <= _MAX_UNCHECKED_BRACKETS and not _LONG_BLOCK_PREFIX.search(text):
+        return []  # cannot nest that deep: skip the event scan, which would double the reading time
+    loader = _Loader(text)
     depth = 0
-    for offset, character in enumerate(text):
-        if character in "[{":
-            depth += 1
-            if depth > MAX_FLOW_DEPTH:
-                line, col = _text_line_col(text, offset)
-                return [ContentError(display, line, col, "", f"brackets nested more than {MAX_FLOW_DEPTH} deep")]
-        elif character in "]}" and depth:
-            depth -= 1
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    message = f"lists and mappings nested more than {MAX_DEPTH} levels deep; a course file needs a handful"
+                    return [ContentError(display, mark.line + 1, mark.column + 1, "", message)]
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return []  # a syntax error before the limit: the real parse reports it, at no greater depth
+    finally:
+        loader.dispose()
     return []
 
 

@@ -38,10 +38,25 @@ if not review_log.handlers:
     review_log.propagate = False
 
 
+class _IsoDate(c.BaseConfigOption[str]):
+    """A real date, written 2027-03-31 (quoted or not): MkDocs reports a bad one as
+    `Plugin 'frontline' option 'today': ...` instead of a traceback later. The value stays the ISO text."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip()).isoformat()
+            except ValueError:
+                pass
+        raise c.ValidationError(f"expected a date such as 2027-03-31, got {value!r}")
+
+
 class FrontlineConfig(Config):
-    root = c.Type(str, default=".")  # where content/ and quizzes/ live, relative to mkdocs.yml
+    root = c.Dir(exists=True, default=".")  # where content/ and quizzes/ live; MkDocs resolves it against mkdocs.yml
     nav_after = c.Type(str, default="overview.md")  # the course tracks go into the nav after this page
-    today = c.Optional(c.Type(str))  # ISO date, for reproducible review checks; default: the build's date
+    today = c.Optional(_IsoDate())  # for reproducible review checks; default: the build's date
 
 
 class FrontlinePlugin(BasePlugin[FrontlineConfig]):

@@ -11,9 +11,10 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, field_validator, model_validator
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # no double hyphen: generated HTML ids join parts with `--`
+ID_MAX_LENGTH = 64
 
 def _yaml_bool_as_id(value: object) -> object:
     # YAML reads a bare `true`/`false` (the natural ids of true-false choices) as booleans.
@@ -23,14 +24,29 @@ def _yaml_bool_as_id(value: object) -> object:
 Id = Annotated[
     str,
     BeforeValidator(_yaml_bool_as_id),
-    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH),
     Field(description="Lower-case words joined by hyphens, e.g. `setting-expectations`."),
 ]
+PLAIN_TEXT_MAX = 200
 PlainText = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\n]*$"),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=PLAIN_TEXT_MAX, pattern=r"^[^\n]*$"),
     Field(description="One line of plain text (not Markdown)."),
 ]
+# Numbers, yes/no values and dates where a lax conversion would change what the course does:
+# `pass_mark: yes` would be 1 % (every attempt passes), `duration: true` one minute, and
+# `review_by: 1798761600` a Unix time read as 2027-01-01. YAML already gives real ints, bools and dates.
+WholeNumber = Annotated[int, Strict()]
+YesNo = Annotated[bool, Strict()]
+
+
+def _no_number_as_date(value: object) -> object:
+    if isinstance(value, (bool, int, float)):
+        raise ValueError(f"expected a date such as 2027-03-31, got {str(value).lower() if isinstance(value, bool) else f'the number {value}'}")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_no_number_as_date), Field(description="A date, year-month-day, e.g. `2027-03-31`.")]
 Markdown = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
@@ -186,9 +202,9 @@ class Stewardship(Content):
     version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
         description="Content version, e.g. `1.2`. Raise it when guidance changes."
     )
-    last_reviewed: dt.date
+    last_reviewed: Date
     reviewed_by: PlainText
-    review_by: dt.date = Field(description="Date by which the module must be reviewed again.")
+    review_by: Date = Field(description="Date by which the module must be reviewed again.")
 
     @model_validator(mode="after")
     def _review_after_last(self) -> Stewardship:
@@ -202,7 +218,7 @@ class Module(Content):
     title: PlainText
     summary: Markdown
     audience: list[Audience] = Field(min_length=1)
-    duration: int = Field(ge=1, le=600, description="Minutes a reader needs, quiz included.")
+    duration: WholeNumber = Field(ge=1, le=600, description="Minutes a reader needs, quiz included.")
     level: Level
     tags: list[Id] = Field(default_factory=list)
     objectives: list[Markdown] = Field(min_length=1, max_length=8)
@@ -234,7 +250,7 @@ class Course(Content):
 
 class PathStep(Content):
     module: Id
-    day: int = Field(ge=1, le=730, description="Due this many days after the path starts (e.g. 30 for 'by day 30').")
+    day: WholeNumber = Field(ge=1, le=730, description="Due this many days after the path starts (e.g. 30 for 'by day 30').")
     target: PlainText | None = Field(default=None, description="How the due date reads, e.g. `By the end of week 1`; default `By day N`.")
     why: Markdown | None = Field(default=None, description="Why this module comes at this point.")
 
@@ -270,7 +286,7 @@ class QuestionKind(str, Enum):
 class Choice(Content):
     id: Id
     text: Markdown
-    correct: bool = False
+    correct: YesNo = False
     feedback: Markdown | None = Field(default=None, description="Shown when this choice was picked.")
 
 
@@ -300,7 +316,7 @@ class Question(Content):
 
 class Quiz(Content):
     module: Id
-    pass_mark: int = Field(default=80, ge=0, le=100, description="Percentage needed to pass.")
+    pass_mark: WholeNumber = Field(default=80, ge=0, le=100, description="Percentage needed to pass.")
     questions: list[Question] = Field(min_length=1)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,53 @@ def test_assign_command_reports_roster_problems(course: Path, tmp_path: Path, ca
     assert f"{roster}:4:1: name: empty; every manager needs a name" in err
     code = main(["--root", str(course), "assign", "--roster", str(roster), "--path", "nope", "--start", "2027-01-04", "--base-url", "https://x.example/"])
     assert code == 2 and "unknown learning path 'nope'" in capsys.readouterr().err
+
+
+STRAY_QUOTE = 'name,email\nDana,d@x\n"Jane Doe,jane@example.com\n'
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param((STRAY_QUOTE + "".join(f"M {n},m{n}@x\n" for n in range(12000))).encode(),
+                     ['roster.csv:3:1: a value longer than 131,072 characters starts on this row: is a closing " missing?'], id="huge-field-traceback"),
+        pytest.param((STRAY_QUOTE + "M 1,m1@x\nM 2,m2@x\n").encode(),
+                     ['roster.csv:3:1: a value runs on over 3 lines: is a closing " missing?'], id="stray-quote-small-file"),
+        pytest.param("name,email\nDana,d@x\nJos\u00e9,j@x\n".encode("latin-1"),
+                     ["roster.csv:3:4: not UTF-8 text (byte 0xe9); save the roster as CSV UTF-8"], id="latin-1-on-line-3"),
+        pytest.param(b"\xef\xbb\xbfname\nDana\nRen\xe9\n",
+                     ["roster.csv:3:4: not UTF-8 text (byte 0xe9); save the roster as CSV UTF-8"], id="latin-1-after-a-bom"),
+        pytest.param(b"name\nDana\nB\x00en\n", ["roster.csv:3:2: a NUL byte (0x00), which is not text; save the roster as CSV UTF-8"], id="nul-byte"),
+        pytest.param(b"name;email\nDana;d@x\n",
+                     ["roster.csv:1:1: the first line must name the columns, including 'name' (optional: email, note); the columns look "
+                      "separated by semicolons: save as 'CSV UTF-8 (comma delimited)', or replace the semicolons with commas"], id="semicolons"),
+        pytest.param(b'"Name";"E-mail"\r\n"Dana";"d@x"\r\n',
+                     ["roster.csv:1:1: the first line must name the columns, including 'name' (optional: email, note); the columns look "
+                      "separated by semicolons: save as 'CSV UTF-8 (comma delimited)', or replace the semicolons with commas"], id="quoted-semicolons"),
+        pytest.param(b"name,email\n\n\nDana,d@x\n,e@x\n", ["roster.csv:5:1: name: empty; every manager needs a name"], id="blank-lines-counted"),
+    ],
+)
+def test_roster_problems_are_reported_at_their_own_line(tmp_path: Path, raw: bytes, expected: list[str]) -> None:
+    """A field over csv's limit was a `_csv.Error` traceback; a bad byte on line 3 was reported at 1:1."""
+    path = tmp_path / "roster.csv"
+    path.write_bytes(raw)
+    entries, errors = read_roster(path, "roster.csv")
+    assert [str(error) for error in errors] == expected
+
+
+def test_assign_with_a_huge_stray_quote_has_no_traceback(course: Path, tmp_path: Path) -> None:
+    """The review's reproduction, through the command line."""
+    (course / "content/paths").mkdir(exist_ok=True)
+    (course / "content/paths/starter.yml").write_text(
+        "id: starter\ntitle: Starter\naudience: [new-manager]\ndescription: First steps.\nsteps:\n  - module: alpha\n    day: 7\n", encoding="utf-8"
+    )
+    roster = tmp_path / "roster.csv"
+    roster.write_text('name,email\n"Jane Doe,jane@example.com\n' + "".join(f"M {n},m{n}@x\n" for n in range(12000)), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "--root", str(course), "assign", "--roster", str(roster), "--path", "starter",
+         "--start", "2027-01-04", "--base-url", "https://intranet.example/p/", "--out", str(tmp_path / "out")],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f'{roster}:2:1: a value longer than 131,072 characters starts on this row: is a closing " missing?'
+    assert "Traceback" not in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from macros.catalog import load_catalog, review_warnings
@@ -93,3 +94,70 @@ def test_review_warnings_name_the_review_by_line(course: Path) -> None:
         "content/modules/alpha.yml:53:14: stewardship.review_by: review overdue since 2099-01-01; owner Enablement should review it and move review_by",
         "content/modules/beta.yml:53:14: stewardship.review_by: review overdue since 2099-01-01; owner Enablement should review it and move review_by",
     ]
+
+
+# --- Entries the loader cannot use are reported in their own name ---------------------------------
+
+
+def test_a_folder_named_like_a_module_is_reported(course: Path) -> None:
+    (course / "content/modules/ghost.yml").mkdir()
+    assert problems(course) == ["content/modules/ghost.yml:1:1: a folder, not a file; course files are YAML files directly in this folder"]
+
+
+def test_upper_case_suffix_is_reported(course: Path) -> None:
+    (course / "content/modules/beta.yml").rename(course / "content/modules/beta.YML")
+    (course / "quizzes/alpha.yml").rename(course / "quizzes/alpha.YAML")
+    assert problems(course) == [
+        "content/modules/beta.YML:1:1: the name ends in '.YML'; rename it to beta.yml (course files end in .yml or .yaml)",
+        "quizzes/alpha.YAML:1:1: the name ends in '.YAML'; rename it to alpha.yaml (course files end in .yml or .yaml)",
+    ]
+
+
+def test_symlink_loop_in_place_of_a_module_is_reported_once_in_its_own_name(course: Path) -> None:
+    """It used to give 'unknown module' in course.yml, beta.yml and the quiz, and never name alpha.yml."""
+    (course / "content/modules/alpha.yml").unlink()
+    (course / "content/modules/alpha.yml").symlink_to("alpha.yml")
+    assert problems(course) == ["content/modules/alpha.yml:1:1: a symlink loop (the link leads back to itself); replace it with the file"]
+
+
+def test_dangling_symlink_is_reported(course: Path) -> None:
+    (course / "content/modules/alpha.yml").unlink()
+    (course / "content/modules/alpha.yml").symlink_to("drafts/alpha.yml")
+    assert problems(course) == [
+        "content/modules/alpha.yml:1:1: a dangling symlink (it points to drafts/alpha.yml, which does not exist); remove it or fix its target"
+    ]
+
+
+def test_symlink_leading_outside_the_project_is_refused(course: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text((course / "content/modules/beta.yml").read_text(encoding="utf-8").replace("id: beta", "id: gamma"), encoding="utf-8")
+    (course / "content/modules/gamma.yml").symlink_to(outside)
+    assert problems(course) == [
+        "content/modules/gamma.yml:1:1: a link to a file outside the project folder; copy the file into the project instead"
+    ]
+
+
+def test_symlink_inside_the_project_is_followed(course: Path) -> None:
+    (course / "drafts").mkdir()
+    (course / "content/modules/beta.yml").rename(course / "drafts/beta.yml")
+    (course / "content/modules/beta.yml").symlink_to("../../drafts/beta.yml")
+    catalog, errors = load_catalog(course)
+    assert errors == [] and catalog is not None and "beta" in catalog.modules
+
+
+def test_hidden_editor_lock_links_are_not_course_files(course: Path) -> None:
+    """Emacs keeps a dangling `.#name.yml` link while a file is being edited."""
+    (course / "content/modules/.#alpha.yml").symlink_to("user@host.1234:1700000000")
+    assert problems(course) == []
+
+
+def test_a_pipe_named_like_a_module_is_not_read(course: Path) -> None:
+    """Reading a FIFO would wait forever."""
+    os.mkfifo(course / "content/modules/pipe.yml")
+    assert problems(course) == ["content/modules/pipe.yml:1:1: not a regular file (a pipe, socket or device); course files are plain YAML files"]
+
+
+def test_course_file_as_a_symlink_loop_is_named(course: Path) -> None:
+    (course / "content/course.yml").unlink()
+    (course / "content/course.yml").symlink_to("course.yml")
+    assert problems(course) == ["content/course.yml:1:1: a symlink loop (the link leads back to itself); replace it with the file"]

@@ -302,3 +302,34 @@ def test_reproduction_alias_bomb_is_refused_quickly() -> None:
     except subprocess.TimeoutExpired:
         pytest.fail(f"parse_document still busy after 10 s on {len(text)} bytes of aliases")
     assert result.returncode == 0, result.stderr[-500:]
+
+
+# --- Nesting depth ------------------------------------------------------------------------------------
+# The loader skips its exact depth scan when a cheap bound says the file cannot be deep: check that
+# bound against nesting written every way PyYAML writes it (compact `- - -`, indented mappings,
+# flow collections inside block ones, any indentation width).
+
+DEPTH_MESSAGE = "lists and mappings nested more than 200 levels deep"
+
+
+def nested(kinds: list[bool]) -> object:
+    value: object = "x"
+    for is_list in reversed(kinds):
+        value = [value] if is_list else {"k": value}
+    return value
+
+
+@FUZZ
+@given(
+    kinds=st.lists(st.booleans(), min_size=140, max_size=260),
+    indent=st.integers(min_value=2, max_value=9),
+    flow=st.sampled_from([False, None, True]),
+)
+def test_deep_nesting_is_refused_exactly_when_over_the_limit(kinds: list[bool], indent: int, flow: bool | None) -> None:
+    text = yaml.safe_dump({"id": "a", "deep": nested(kinds)}, indent=indent, default_flow_style=flow, width=4096)
+    document, errors = parse_document(text, "f.yml")
+    depth = len(kinds) + 1  # the document's own mapping is the first level
+    if depth > 200:
+        assert [error.message for error in errors] == [f"{DEPTH_MESSAGE}; a course file needs a handful"], text[:300]
+    else:
+        assert errors == [] and document is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,11 +78,51 @@ def test_control_character_is_located() -> None:
 
 
 def test_absurd_nesting_is_refused_before_parsing() -> None:
-    assert errors_of("a: " + "[" * 300 + "]" * 300) == ["f.yml:1:204: brackets nested more than 200 deep"]
-    assert errors_of("a: " + "[" * 201 + "]" * 201) == ["f.yml:1:204: brackets nested more than 200 deep"]
+    message = "lists and mappings nested more than 200 levels deep; a course file needs a handful"
+    assert errors_of("a: " + "[" * 300 + "]" * 300) == [f"f.yml:1:203: {message}"]
+    assert errors_of("a: " + "[" * 200 + "]" * 200) == [f"f.yml:1:203: {message}"]
+    assert parse_document("a: " + "[" * 199 + "]" * 199, "f.yml")[1] == []
     many_shallow = "".join(f"k{n}: [{{x: {n}}}]\n" for n in range(300))
     document, errors = parse_document(many_shallow, "f.yml")
     assert not errors and document is not None and document.data["k299"] == [{"x": 299}]
+
+
+DEEP_BLOCKS = {
+    # name: (text, line:col of the list or mapping that is one level too deep)
+    "dash-runs": ("id: a\ntags:\n  " + "- " * 5000 + "x\n", "3:401"),
+    "question-marks": ("id: a\n" + "? " * 5000 + "x\n", "2:401"),
+    "indentation": ("id: a\n" + "".join(" " * n + "k:\n" for n in range(300)) + " " * 300 + "x\n", "202:201"),
+    # three levels a line (list, list, mapping), the value list at the key's own indentation
+    "dash-and-indentation": ("id: a\nb:\n" + "".join(" " * (4 * n) + "- - k:\n" for n in range(100)) + " " * 400 + "x\n", "69:267"),
+    "flow-inside-block": ("id: a\nb:\n  " + "- " * 150 + "[" * 60 + "]" * 60 + "\n", "3:352"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_BLOCKS))
+def test_deep_block_nesting_is_reported_where_it_gets_too_deep(name: str) -> None:
+    """Block nesting (`- - -`, `? ? ?`, indentation) reaches the composer's recursion like brackets do.
+
+    At 5,000 levels the error used to be a RecursionError text at 1:1; 30,000 crashed the process.
+    """
+    text, where = DEEP_BLOCKS[name]
+    assert errors_of(text) == [f"f.yml:{where}: lists and mappings nested more than 200 levels deep; a course file needs a handful"]
+
+
+def test_thirty_thousand_nested_dashes_do_not_kill_check(course: Path) -> None:
+    """The review's reproduction: `tags:` followed by 30,000 `- ` on one line segfaulted `check` (rc 139)."""
+    path = course / "content/modules/alpha.yml"
+    text = path.read_text(encoding="utf-8").replace("tags: [alpha-tag]", "tags:\n  " + "- " * 30000 + "x")
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(course), "check"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, f"exit {result.returncode}: {result.stderr[-500:]}"
+    assert result.stderr.splitlines()[0] == "content/modules/alpha.yml:8:401: lists and mappings nested more than 200 levels deep; a course file needs a handful"
+    assert "Traceback" not in result.stderr
+
+
+def test_shallow_lines_that_look_deep_still_load() -> None:
+    """A long run of dashes in text (a Markdown rule) triggers the exact scan but is not nesting."""
+    document, errors = parse_document("id: a\nbody: |\n  " + "-" * 300 + "\n  " + " " * 100 + "text\n", "f.yml")
+    assert not errors and document is not None
 
 
 @pytest.mark.parametrize("name", sorted(str(p.relative_to(REPO)) for folder in ("content", "quizzes") for p in (REPO / folder).rglob("*.yml")))

@@ -63,8 +63,8 @@ def test_multiple_choice_uses_checkboxes_and_markdown_is_rendered_once(course: P
 def test_scenario_text_describes_its_fieldset(course: Path) -> None:
     edit(course / "quizzes/alpha.yml", "    kind: single\n", "    kind: scenario\n    scenario: Dana missed **three** calls.\n")
     html = renderer_for(course).quiz("alpha")
-    assert 'id="q-alpha-q-one-scenario"><p class="fp-scenario-label">Scenario</p><p>Dana missed <strong>three</strong> calls.</p>' in html
-    assert '<fieldset aria-describedby="q-alpha-q-one-scenario">' in html
+    assert 'id="q-alpha--q-one-scenario"><p class="fp-scenario-label">Scenario</p><p>Dana missed <strong>three</strong> calls.</p>' in html
+    assert '<fieldset aria-describedby="q-alpha--q-one-scenario">' in html
 
 
 def test_quiz_version_changes_with_answers_not_wording(course: Path) -> None:

@@ -22,11 +22,50 @@ def test_valid_fixture_has_no_problems(course: Path) -> None:
 
 
 def test_unknown_field_is_an_error_with_a_suggestion(course: Path) -> None:
+    """One typo, one error: not also "missing required field 'title'" at 1:1."""
     edit(course / "content/modules/alpha.yml", "title: Alpha module", "titel: Alpha module")
+    assert problems(course) == ["content/modules/alpha.yml:2:1: titel: unknown field 'titel' (did you mean 'title'?)"]
+
+
+def test_misspelt_required_field_gives_one_error_at_the_typo(course: Path) -> None:
+    """The review's case: `levell:` gave `2:1: level: missing ...` plus `10:1: levell: unknown ...`."""
+    edit(course / "content/modules/alpha.yml", "level: foundation", "levell: foundation")
+    assert problems(course) == ["content/modules/alpha.yml:6:1: levell: unknown field 'levell' (did you mean 'level'?)"]
+
+
+def test_misspelt_required_field_deep_in_a_section(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "    body: Why alpha matters.", "    bdy: Why alpha matters.")
+    assert problems(course) == ["content/modules/alpha.yml:12:5: sections[0].bdy: unknown field 'bdy' (did you mean 'body'?)"]
+
+
+def test_a_missing_field_and_an_unrelated_unknown_one_stay_two_errors(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "level: foundation", "colour: blue")
     assert problems(course) == [
-        "content/modules/alpha.yml:1:1: title: missing required field 'title'",
-        "content/modules/alpha.yml:2:1: titel: unknown field 'titel' (did you mean 'title'?)",
+        "content/modules/alpha.yml:1:1: level: missing required field 'level'",
+        "content/modules/alpha.yml:6:1: colour: unknown field 'colour'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param("quizzes/alpha.yml", "    explanation: Because.", "    explanation: Because.\n    items: [x]",
+                     "quizzes/alpha.yml:14:5: questions[0].items: unknown field 'items'", id="items-in-a-question-suggests-nothing"),
+        pytest.param("quizzes/alpha.yml", "    explanation: Because.", "    explanation: Because.\n    promt: x",
+                     "quizzes/alpha.yml:14:5: questions[0].promt: unknown field 'promt' (did you mean 'prompt'?)", id="question-field"),
+        pytest.param("content/modules/alpha.yml", "        steps:", "        stepss: [a]\n        steps:",
+                     "content/modules/alpha.yml:16:9: sections[1].items[0].stepss: unknown field 'stepss' (did you mean 'steps'?)", id="practice-field"),
+        pytest.param("content/modules/alpha.yml", "  owner: Enablement", "  owner: Enablement\n  sumary: x",
+                     "content/modules/alpha.yml:50:3: stewardship.sumary: unknown field 'sumary'", id="module-field-not-suggested-inside-stewardship"),
+        pytest.param("content/modules/alpha.yml", "    source: An author, 2020", "    source: An author, 2020\n    urll: https://x.example/",
+                     "content/modules/alpha.yml:48:5: further_reading[0].urll: unknown field 'urll' (did you mean 'url'?)", id="reading-field"),
+    ],
+)
+def test_suggestions_come_from_the_fields_valid_at_that_spot(course: Path, file: str, old: str, new: str, expected: str) -> None:
+    """Suggestions came from every field name of every model: `items` in a question got
+    "(did you mean 'items'?)" because checklists have one."""
+    edit(course / file, old, new)
+    assert problems(course) == [expected]
 
 
 def test_nested_field_in_a_section_is_located(course: Path) -> None:
@@ -115,3 +154,43 @@ def test_module_files_point_editors_at_the_schema() -> None:
     for path in sorted((REPO / "quizzes").glob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/quiz.schema.json", path.name
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        pytest.param("quizzes/alpha.yml", "module: alpha", "module: alpha\npass_mark: yes",
+                     "quizzes/alpha.yml:2:12: pass_mark: expected a whole number, got true (a yes/no value)", id="pass-mark-yes-is-not-1"),
+        pytest.param("content/modules/alpha.yml", "duration: 20", "duration: true",
+                     "content/modules/alpha.yml:5:11: duration: expected a whole number, got true (a yes/no value)", id="duration-true-is-not-1"),
+        pytest.param("content/modules/alpha.yml", "duration: 20", "duration: 20.5",
+                     "content/modules/alpha.yml:5:11: duration: expected a whole number, got the number 20.5", id="duration-fraction"),
+        pytest.param("content/modules/alpha.yml", "review_by: 2099-01-01", "review_by: 1798761600",
+                     "content/modules/alpha.yml:53:14: stewardship.review_by: expected a date such as 2027-03-31, got the number 1798761600",
+                     id="unix-time-is-not-a-date"),
+        pytest.param("content/modules/alpha.yml", "last_reviewed: 2026-01-01", "last_reviewed: 20260101",
+                     "content/modules/alpha.yml:51:18: stewardship.last_reviewed: expected a date such as 2027-03-31, got the number 20260101",
+                     id="digits-are-not-a-date"),
+        pytest.param("quizzes/alpha.yml", "        correct: true", "        correct: 1",
+                     "quizzes/alpha.yml:9:18: questions[0].choices[0].correct: expected true or false, got the number 1", id="correct-1-is-not-true"),
+    ],
+)
+def test_values_are_not_silently_converted(course: Path, file: str, old: str, new: str, expected: str) -> None:
+    """Pydantic's lax mode turned `yes` into 1 and a Unix time into a date; each is now an error at its line."""
+    edit(course / file, old, new)
+    assert problems(course) == [expected]
+
+
+def test_path_step_day_is_a_whole_number(course: Path) -> None:
+    (course / "content/paths").mkdir()
+    (course / "content/paths/start.yml").write_text(
+        "id: start\ntitle: Start\naudience: [new-manager]\ndescription: First steps.\nsteps:\n  - module: alpha\n    day: yes\n", encoding="utf-8"
+    )
+    assert problems(course) == ["content/paths/start.yml:7:10: steps[0].day: expected a whole number, got true (a yes/no value)"]
+
+
+def test_quoted_dates_and_plain_numbers_still_load(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "last_reviewed: 2026-01-01", 'last_reviewed: "2026-01-01"')
+    catalog, errors = load_catalog(course)
+    assert errors == [] and catalog is not None
+    assert catalog.modules["alpha"].duration == 20
