@@ -93,3 +93,32 @@ def test_review_warnings_name_the_review_by_line(course: Path) -> None:
         "content/modules/alpha.yml:53:14: stewardship.review_by: review overdue since 2099-01-01; owner Enablement should review it and move review_by",
         "content/modules/beta.yml:53:14: stewardship.review_by: review overdue since 2099-01-01; owner Enablement should review it and move review_by",
     ]
+
+
+REVIEW_ITEM = """review:
+  - id: q-one
+    kind: single
+    objective: 2
+    prompt: Asked again later.
+    choices:
+      - id: a
+        text: Right.
+        correct: true
+      - id: b
+        text: Wrong.
+    explanation: Because.
+"""
+
+
+def test_review_items_share_the_quiz_id_space_and_name_real_objectives(course: Path) -> None:
+    quiz = course / "quizzes/alpha.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8") + REVIEW_ITEM, encoding="utf-8")
+    assert problems(course) == [
+        "quizzes/alpha.yml:15:9: review[0].id: question id 'q-one' is used twice in this quiz",
+        "quizzes/alpha.yml:17:16: review[0].objective: the module has 1 objective; there is no objective 2",
+    ]
+
+
+def test_objective_is_a_whole_number(course: Path) -> None:
+    edit(course / "quizzes/alpha.yml", "    kind: single\n", "    kind: single\n    objective: 'yes'\n")
+    assert any("questions[0].objective" in line for line in problems(course))
