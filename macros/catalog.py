@@ -100,7 +100,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         module_docs[module.id] = document
         loading.errors += _module_problems(document, module)
 
-    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, modules))
+    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known, modules))
     paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known))
 
     for module_id, module in modules.items():
@@ -179,12 +179,14 @@ def _module_problems(document: Document, module: schema.Module) -> list[ContentE
     return errors
 
 
-def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, modules: dict[str, schema.Module]) -> list[ContentError]:
+def _quiz_problems(
+    document: Document, quiz: schema.Quiz, stem: str, known: set[str], modules: dict[str, schema.Module]
+) -> list[ContentError]:
     errors = []
     if quiz.module != stem:
         errors.append(document.error(("module",), f"quiz for '{quiz.module}' must be in {QUIZZES_DIR}/{quiz.module}.yml"))
-    elif quiz.module not in modules:
-        errors.append(document.error(("module",), f"no module '{quiz.module}'{suggest(quiz.module, set(modules))}: a quiz belongs to a module in {MODULES_DIR}/"))
+    elif quiz.module not in known:
+        errors.append(document.error(("module",), f"no module '{quiz.module}'{suggest(quiz.module, known)}: a quiz belongs to a module in {MODULES_DIR}/"))
     # Review items are asked on their own later, but results and answers refer to question ids: one id space.
     items = [("questions", number, question) for number, question in enumerate(quiz.questions)]
     items += [("review", number, question) for number, question in enumerate(quiz.review)]
