@@ -103,7 +103,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         module_docs[module.id] = document
         loading.errors += _module_problems(document, module)
 
-    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known))
+    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known, modules))
     reserved = _reserved_path_ids(root)
     paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
 
@@ -224,18 +224,27 @@ def _module_problems(document: Document, module: schema.Module) -> list[ContentE
     return errors
 
 
-def _quiz_problems(document: Document, quiz: schema.Quiz, stem: str, known: set[str]) -> list[ContentError]:
+def _quiz_problems(
+    document: Document, quiz: schema.Quiz, stem: str, known: set[str], modules: dict[str, schema.Module]
+) -> list[ContentError]:
     errors = []
     if quiz.module != stem:
         errors.append(document.error(("module",), f"quiz for '{quiz.module}' must be in {QUIZZES_DIR}/{quiz.module}.yml"))
     elif quiz.module not in known:
         errors.append(document.error(("module",), f"no module '{quiz.module}'{suggest(quiz.module, known)}: a quiz belongs to a module in {MODULES_DIR}/"))
-    for number in _duplicates([question.id for question in quiz.questions]):
-        errors.append(document.error(("questions", number, "id"), f"question id '{quiz.questions[number].id}' is used twice in this quiz"))
-    for question_number, question in enumerate(quiz.questions):
+    # Review items are asked on their own later, but results and answers refer to question ids: one id space.
+    items = [("questions", number, question) for number, question in enumerate(quiz.questions)]
+    items += [("review", number, question) for number, question in enumerate(quiz.review)]
+    for number in _duplicates([question.id for _, _, question in items]):
+        where, position, question = items[number]
+        errors.append(document.error((where, position, "id"), f"question id '{question.id}' is used twice in this quiz"))
+    objectives = len(modules[quiz.module].objectives) if quiz.module in modules else None
+    for where, position, question in items:
         for number in _duplicates([choice.id for choice in question.choices]):
-            loc = ("questions", question_number, "choices", number, "id")
+            loc = (where, position, "choices", number, "id")
             errors.append(document.error(loc, f"choice id '{question.choices[number].id}' is used twice in this question"))
+        if question.objective is not None and objectives is not None and question.objective > objectives:
+            errors.append(document.error((where, position, "objective"), f"the module has {objectives} objective{'s' if objectives != 1 else ''}; there is no objective {question.objective}"))
     return errors
 
 

@@ -297,6 +297,10 @@ class Question(Content):
     prompt: Markdown
     choices: list[Choice] = Field(min_length=2)
     explanation: Markdown
+    objective: int | None = Field(
+        default=None, ge=1, strict=True,
+        description="Which of the module's objectives this item checks: 1 for the first, 2 for the second, ...",
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
@@ -318,6 +322,10 @@ class Quiz(Content):
     module: Id
     pass_mark: WholeNumber = Field(default=80, ge=0, le=100, description="Percentage needed to pass.")
     questions: list[Question] = Field(min_length=1)
+    review: list[Question] = Field(
+        default_factory=list,
+        description="Items kept out of the main quiz and asked again in spaced reviews after the module is passed.",
+    )
 
 
 SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz, "path": LearningPath}

@@ -161,3 +161,32 @@ def test_course_file_as_a_symlink_loop_is_named(course: Path) -> None:
     (course / "content/course.yml").unlink()
     (course / "content/course.yml").symlink_to("course.yml")
     assert problems(course) == ["content/course.yml:1:1: a symlink loop (the link leads back to itself); replace it with the file"]
+
+
+REVIEW_ITEM = """review:
+  - id: q-one
+    kind: single
+    objective: 2
+    prompt: Asked again later.
+    choices:
+      - id: a
+        text: Right.
+        correct: true
+      - id: b
+        text: Wrong.
+    explanation: Because.
+"""
+
+
+def test_review_items_share_the_quiz_id_space_and_name_real_objectives(course: Path) -> None:
+    quiz = course / "quizzes/alpha.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8") + REVIEW_ITEM, encoding="utf-8")
+    assert problems(course) == [
+        "quizzes/alpha.yml:15:9: review[0].id: question id 'q-one' is used twice in this quiz",
+        "quizzes/alpha.yml:17:16: review[0].objective: the module has 1 objective; there is no objective 2",
+    ]
+
+
+def test_objective_is_a_whole_number(course: Path) -> None:
+    edit(course / "quizzes/alpha.yml", "    kind: single\n", "    kind: single\n    objective: 'yes'\n")
+    assert any("questions[0].objective" in line for line in problems(course))
