@@ -165,19 +165,33 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"data-search-exclude"},
 }
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# An id from content (`{ #anchor }`, a heading's slug) is a lower-case slug that is not one of ours:
+# `fp-*` ids are our scripts' hooks (`fp-catalog`), `__*` Material's, and a capitalised id such as
+# `FP` would shadow a script's global through the window's named properties.
+_CONTENT_ID = re.compile(r"_?[a-z0-9][a-z0-9_.-]*")
+_RESERVED_ID = re.compile(r"fp-")
+
+
+def _content_id(element: str, attribute: str, value: str) -> str | None:
+    if attribute != "id":
+        return value
+    return value if _CONTENT_ID.fullmatch(value) and not _RESERVED_ID.match(value) else None
+
+
+_CLEANING = {
+    "tags": set(ALLOWED_TAGS),
+    "attributes": {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    "url_schemes": set(ALLOWED_URL_SCHEMES),
+    "filter_style_properties": {"text-align"},
+    "attribute_filter": _content_id,
+    "link_rel": None,  # no rel added: links stay as MkDocs wrote them
+    "strip_comments": True,
+}
 
 
 def clean_html(fragment: str) -> str:
     """HTML made from content, with everything outside the allow-list removed (nh3, not regexes)."""
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(ALLOWED_URL_SCHEMES),
-        filter_style_properties={"text-align"},
-        link_rel=None,  # no rel added: links stay as MkDocs wrote them
-        strip_comments=True,
-    )
+    return nh3.clean(fragment, **_CLEANING)
 
 
 def render_markdown(text: str | None) -> Markup:
