@@ -190,3 +190,24 @@ def test_every_page_has_one_well_formed_description(site: Site) -> None:
         description = Page((site.root / "modules" / module_id / "index.html").read_text(encoding="utf-8")).meta("description")
         words = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(module.summary.split()))
         assert words.startswith(description.removesuffix("…")), module_id
+
+
+def test_serve_adds_a_page_when_a_module_file_is_added(tmp_path: Path) -> None:
+    """Generated pages are rendered by the plugin on every rebuild, so a new YAML file is a new page."""
+    project = copy_project(tmp_path)
+    text = (project / "content/modules/coaching.yml").read_text(encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", lambda text: "<article" in text)
+        new = text.replace("id: coaching\n", "id: coaching-again\n", 1).replace("\ntitle: \"", "\ntitle: \"Added while serving <b>, ", 1)
+        (project / "content/modules/coaching-again.yml").write_text(new, encoding="utf-8")
+        page = wait_for(f"http://127.0.0.1:{port}/modules/coaching-again/", lambda text: "<article" in text)
+        assert "Added while serving &lt;b&gt;, " in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
