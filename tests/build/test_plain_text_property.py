@@ -1,7 +1,8 @@
 """The property that closes the class of F1-F3 (issue 11, point 12): whatever plain text `check`
 accepts in a title, a name or a source, the strict build passes and every place that shows it
 shows those very characters, as text: nav, header, footer, <title>, h1 and other headings, cards,
-tables, the search index and the tags page. Meta descriptions stay one well-formed attribute.
+tables, progress bars, the assignment form, the search index and the tags page. Meta descriptions
+stay one well-formed attribute.
 
 Each example writes one hostile text (with a different letter in front per field) into every
 plain-text field of the small course and builds it once: about two seconds an example. A handful
@@ -108,6 +109,13 @@ def assert_literal(site: Path, catalog) -> None:  # noqa: ANN001 (a Catalog)
     assert path_page.text_in("article.md-content__inner", "h1.")[0] == squash(path.title)
     assert squash(path.steps[0].target) in path_page.text_in("td.")
     assert squash(path.title) in page(site, "paths/index.html").text_in("a.")
+
+    progress = page(site, "progress/index.html")
+    assert [a, b] == [text for text in progress.text_in("td.", "a.") if text in (a, b)]
+    bars = {squash(attrs["aria-label"]) for tag, attrs in progress.elements if tag == "progress"}
+    assert {f"{squash(track.title)}: modules passed", f"{squash(path.title)}: modules passed"} <= bars
+    assign = page(site, "assign/index.html")
+    assert squash(path.title) in assign.text_in("option.") and a in assign.text_in("label.")
 
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: squash(html.unescape(doc["title"])) for doc in index["docs"]}
