@@ -89,6 +89,16 @@ def html_text(value: object) -> Markup:
     return Markup(html.escape(str(value), quote=False).replace('"', "&quot;").translate(_BRACES))
 
 
+def md_in_html_attribute(value: object) -> Markup:
+    """Plain text for an attribute of raw HTML inside a `markdown` block (md_in_html).
+
+    md_in_html parses such HTML and writes it out again, and its writer leaves a `&` alone when
+    an entity name follows: `T&amp;` typed in a title would come out as `T&amp;` and read `T&`.
+    Escaping every `&` once more before the usual escaping gives the title back as typed.
+    """
+    return Markup(html.escape(str(value).replace("&", "&amp;"), quote=True))
+
+
 _TAG = re.compile(r"<[^>]*>")
 DESCRIPTION_LENGTH = 300
 
@@ -454,7 +464,12 @@ def _environment() -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters.update(
-        text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date
+        text=plain_text,
+        md_in_html_attribute=md_in_html_attribute,
+        md_indent=indent_markdown,
+        markdown=render_markdown,
+        inline_markdown=render_inline_markdown,
+        long_date=long_date,
     )
     env.globals.update(
         module_src=module_src,

@@ -53,6 +53,7 @@ PROPERTY = settings(
 @example(" {{ 7*7 }} {{ config.site_url }} {% if true %}yes{% endif %}")
 @example(" Coaching {#1 priority}")
 @example(" \u202eevil\u202c \u200b|*_[x](y)# :smile: ~~s~~ \\")
+@example("&amp;")  # found by this test: md_in_html wrote a progress bar's label back as "T&"
 def test_accepted_plain_text_builds_and_shows_literally(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = small_project(Path(folder) / "project")
