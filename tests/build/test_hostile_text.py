@@ -180,6 +180,7 @@ def test_f19_legitimate_markdown_survives_the_cleaning(hostile: Path) -> None:
     [
         pytest.param("JJ{{ 7*7 }}JJ {{ config.site_url }} {% if true %}yes{% endif %}", id="expressions"),
         pytest.param("Coaching {#1 priority}", id="comment-that-broke-the-build"),
+        pytest.param("Read {% include 'index.md' %} and {% include '/etc/passwd' %}", id="include"),
     ],
 )
 def test_f3_titles_are_never_template_source(tmp_path: Path, title: str) -> None:
