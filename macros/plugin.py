@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from mkdocs.config import config_options as c
@@ -20,11 +20,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from markupsafe import Markup
 
 from . import state
-from .catalog import load_catalog, review_warnings
+from .catalog import Catalog, load_catalog, review_warnings
 from .errors import ContentError, format_report
-from .render import Renderer, module_src, path_src
+from .render import Renderer, html_text, module_src, path_src, plain_description
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when the wheel has it
@@ -86,20 +88,34 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """One page per module YAML file: no hand-written stubs, so adding a file adds a page."""
-        catalog = state.current().catalog
-        if catalog is None:
+        """One page per module YAML file: no hand-written stubs, so adding a file adds a page.
+
+        The pages are rendered here, completely, and marked `render_macros: false`: text from YAML
+        never becomes template source for mkdocs-macros (F3 of the adversarial review).
+        """
+        current = state.current()
+        if current.catalog is None or current.renderer is None:
             return files
-        for src, content in generated_pages(catalog).items():
+        for src, content in generated_pages(current.catalog, current.renderer).items():
             files.append(File.generated(config, src, content=content))
         return files
 
-    def on_page_content(self, html_text: str, **kwargs: Any) -> str:
-        """While serving with broken content, show the problems at the top of every page."""
-        errors = state.current().errors
-        if not errors or self.command != "serve":
-            return html_text
-        return _error_banner(errors) + html_text
+    def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
+        """A generated page's title is already HTML (escaped): as Markup, Material's `| e` in the
+        footer's aria-label does not escape it a second time."""
+        if page.file.generated_by == "frontline" and isinstance(page.meta.get("title"), str):
+            page.meta["title"] = Markup(page.meta["title"])
+        return markdown
+
+    def on_page_content(self, html: str, **kwargs: Any) -> str:
+        """Clean what content made of each page (the allow-list in render.py), once per page; while
+        serving with broken content, show the problems at the top of every page."""
+        current = state.current()
+        if current.renderer is not None:
+            html = current.renderer.clean_page(html)
+        if not current.errors or self.command != "serve":
+            return html
+        return _error_banner(current.errors) + html
 
 
 def course_nav(nav: list[Any] | None, catalog: Any, nav_after: str) -> list[Any]:
@@ -111,7 +127,8 @@ def course_nav(nav: list[Any] | None, catalog: Any, nav_after: str) -> list[Any]
     nested: with `navigation.sections` every top-level section is expanded on every page, so only
     nested tracks let `navigation.prune` leave other tracks' modules out of each page's HTML.
     """
-    tracks: list[Any] = [{track.title: [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
+    # Section names are printed as HTML by Material: they get the title as escaped HTML.
+    tracks: list[Any] = [{str(html_text(track.title)): [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
     if catalog.unlisted():
         tracks.append({"More modules": [module_src(m.id) for m in catalog.unlisted()]})
     paths: list[Any] = [{"Learning paths": ["paths/index.md", *[path_src(p) for p in catalog.paths]]}] if catalog.paths else []
@@ -141,27 +158,45 @@ def _insert_after(item: Any, nav_after: str, addition: list[Any]) -> list[Any] |
     return None
 
 
-def generated_pages(catalog: Any) -> dict[str, str]:
+def generated_pages(catalog: Catalog, renderer: Renderer | None = None) -> dict[str, str]:
     """Source path -> text of every page the plugin adds: one per module and one per learning path,
-    each front matter and the macro calls that render it."""
+    each its front matter and its final Markdown, rendered here rather than by mkdocs-macros.
+
+    MkDocs and Material print `title` and `description` as HTML, so they are given as escaped HTML
+    (the description as plain text: Markdown reduced to its words). `renderer` defaults to the
+    current build's.
+    """
+    renderer = renderer or state.current().renderer
+    if renderer is None:
+        raise RuntimeError("no renderer: the course content could not be loaded")
     pages = {}
     for module in catalog.modules.values():
-        front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": module.tags}
-        pages[module_src(module.id)] = _page_source(front_matter, f"{{{{ module_page({module.id!r}) }}}}")
+        src = module_src(module.id)
+        front_matter = {"title": str(html_text(module.title)), "description": plain_description(module.summary), "tags": module.tags, "render_macros": False}
+        pages[src] = _page_source(front_matter, _body(src, lambda: renderer.module_page(module.id, src)))
     for learning_path in catalog.paths.values():
-        front_matter = {"title": learning_path.title, "description": _one_line(learning_path.description)}
-        pages[path_src(learning_path.id)] = _page_source(front_matter, f"{{{{ path_page({learning_path.id!r}) }}}}\n\n{{{{ browser_catalog() }}}}")
+        src = path_src(learning_path.id)
+        front_matter = {"title": str(html_text(learning_path.title)), "description": plain_description(learning_path.description), "render_macros": False}
+        body = _body(src, lambda: f"{renderer.path_page(learning_path.id, src)}\n{renderer.browser_catalog(renderer.page_url(src))}")
+        pages[src] = _page_source(front_matter, body)
     return pages
+
+
+def _body(src: str, render: Callable[[], str]) -> str:
+    """A generated page's Markdown, or a notice where it cannot be rendered: while serving broken
+    content, a path may name a module that failed to load (the build itself stops earlier)."""
+    try:
+        return render()
+    except KeyError as exc:
+        message = exc.args[0] if exc.args else str(exc)
+        log.error(f"docs/{src}: {message}")
+        return f'<div class="admonition failure"><p>{html.escape(f"This page cannot be shown: {message}")}</p></div>'
 
 
 def _page_source(front_matter: dict[str, Any], body: str) -> str:
     """Front matter (written by libyaml's emitter, several times faster than PyYAML's) and a body."""
     dumped = yaml.dump(front_matter, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     return f"---\n{dumped}---\n\n{body}\n"
-
-
-def _one_line(markdown_text: str) -> str:
-    return " ".join(markdown_text.split())[:300]
 
 
 def _error_banner(errors: list[ContentError]) -> str:

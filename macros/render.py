@@ -7,6 +7,15 @@ contents, links are validated and text is indexed by search); plain-text fields 
 
 Content is passed to templates as data, never as template source, so `{{` or `{%` written in a
 YAML file is shown literally.
+
+What text from YAML may become (README, "Writing content", states the same policy):
+- Plain-text fields (titles, names, sources, owners, targets) are text everywhere: `plain_text` for
+  Markdown (no emphasis, no attribute list, no emoji shortcode), `html_text` where MkDocs and
+  Material expect HTML (page titles, nav sections), `plain_description` for the meta description.
+- Markdown fields become HTML through Markdown, then through `clean_html`: an allow-list of tags,
+  attributes and URL schemes applied by nh3 (the Ammonia sanitizer), so no script, event handler,
+  `javascript:` or `data:` URL survives. Pages mark what came from content with `Renderer.region`;
+  the plugin cleans those regions once per page, after Markdown (`Renderer.clean_page`).
 """
 
 from __future__ import annotations
@@ -18,11 +27,13 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 import markdown as markdown_lib
+import nh3
 from markupsafe import Markup
 
 from . import schema
@@ -55,12 +66,55 @@ def relative_link(target_src: str, page_src: str) -> str:
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|])")
+# Characters that Markdown extensions read but that a backslash does not escape everywhere: `{ }`
+# (attr_list turns a trailing `{ onfocus=... }` into attributes, and `{#` starts a Jinja comment),
+# `:` (emoji shortcodes) and `~` (pymdownx.tilde). As character references they are inert text.
+_INERT = str.maketrans({"{": "&#123;", "}": "&#125;", ":": "&#58;", "~": "&#126;"})
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def plain_text(value: object) -> Markup:
-    """Plain text made safe for Markdown and HTML: no markup, no emphasis, shown as typed."""
+    """Plain text made safe for Markdown and HTML: no markup, no emphasis, no attributes, shown as typed."""
     escaped = html.escape(str(value), quote=False)
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped).translate(_INERT))
+
+
+def html_text(value: object) -> Markup:
+    """Plain text as the HTML that MkDocs and Material expect of a page title or nav section name
+    (they print it unescaped): the characters of HTML and of Jinja as character references.
+
+    `"` is escaped because Material also puts titles in double-quoted attributes; `'` is left as
+    it is, so a title such as "The manager's job" reads the same in tags.json and the search index.
+    """
+    return Markup(html.escape(str(value), quote=False).replace('"', "&quot;").translate(_BRACES))
+
+
+def md_in_html_attribute(value: object) -> Markup:
+    """Plain text for an attribute of raw HTML inside a `markdown` block (md_in_html).
+
+    md_in_html parses such HTML and writes it out again, and its writer leaves a `&` alone when
+    an entity name follows: `T&amp;` typed in a title would come out as `T&amp;` and read `T&`.
+    Escaping every `&` once more before the usual escaping gives the title back as typed.
+    """
+    return Markup(html.escape(str(value).replace("&", "&amp;"), quote=True))
+
+
+_TAG = re.compile(r"<[^>]*>")
+DESCRIPTION_LENGTH = 300
+
+
+def plain_description(markdown_text: str) -> str:
+    """A Markdown field as the plain text of a `<meta name="description">`, attribute-escaped.
+
+    Material prints the description unescaped into the attribute, so it gets HTML here: the text a
+    reader sees in the rendered summary (emphasis, links and code reduced to their words), on one
+    line, cut at a word boundary.
+    """
+    rendered = str(render_markdown(markdown_text))  # raw HTML in content is escaped, so tags here are the converter's
+    text = " ".join(html.unescape(_TAG.sub("", rendered)).split())  # blocks end in newlines: words stay apart
+    if len(text) > DESCRIPTION_LENGTH:
+        text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return str(html_text(text))
 
 
 def indent_markdown(text: str, width: int = 4) -> str:
@@ -90,6 +144,66 @@ _EMPHASIS = re.compile(r"(?<![^\s(])(\*\*?)([^\s*](?:[^*]*[^\s*])?)\1(?![^\s.,;:
 _PLAIN_RUN = re.compile(rf"[^{_INLINE_SPECIALS}]+")
 
 
+# --- The allow-list for HTML made from Markdown fields (README: "Writing content") ---------------
+# What Markdown and the site's extensions produce (admonitions, tables, lists, emphasis, code,
+# abbreviations, definition lists, details, headings with permalinks, Material's grid cards and
+# icons), the few inline tags worth writing by hand, and the markup of our own templates that sits
+# among content (cards, status and progress placeholders). Nothing else survives: no script, style,
+# iframe, form or input, no event handler or inline style (but a table cell's text-align), and
+# links only to http(s), mailto or addresses within the site.
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div",
+    "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+    "progress", "svg", "path",  # a path's progress bar; Material's icons (`:material-clock-outline:`) are inline SVG
+})
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href", "data-module"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start"},
+    "details": {"open"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan"},
+    "svg": {"xmlns", "viewBox"},
+    "path": {"d"},
+    "progress": {"max", "value", "aria-label"},
+    # Hooks of our own scripts and of Material's search, written by the templates.
+    "span": {"data-module-status", "data-long"},
+    "div": {"data-progress-modules"},
+    "h2": {"data-search-exclude"},
+}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# An id from content (`{ #anchor }`, a heading's slug) is a lower-case slug that is not one of ours:
+# `fp-*` ids are our scripts' hooks (`fp-catalog`), `__*` Material's, and a capitalised id such as
+# `FP` would shadow a script's global through the window's named properties.
+_CONTENT_ID = re.compile(r"_?[a-z0-9][a-z0-9_.-]*")
+_RESERVED_ID = re.compile(r"fp-")
+
+
+def _content_id(element: str, attribute: str, value: str) -> str | None:
+    if attribute != "id":
+        return value
+    return value if _CONTENT_ID.fullmatch(value) and not _RESERVED_ID.match(value) else None
+
+
+_CLEANING = {
+    "tags": set(ALLOWED_TAGS),
+    "attributes": {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    "url_schemes": set(ALLOWED_URL_SCHEMES),
+    "filter_style_properties": {"text-align"},
+    "attribute_filter": _content_id,
+    "link_rel": None,  # no rel added: links stay as MkDocs wrote them
+    "strip_comments": True,
+}
+
+
+def clean_html(fragment: str) -> str:
+    """HTML made from content, with everything outside the allow-list removed (nh3, not regexes)."""
+    return nh3.clean(fragment, **_CLEANING)
+
+
 def render_markdown(text: str | None) -> Markup:
     """A Markdown fragment as HTML, for `.html` templates; raw HTML in content is escaped."""
     if not text:
@@ -106,7 +220,8 @@ def _convert_fragment(text: str) -> Markup:
         return Markup("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
     converter = _fragment_converter()
     try:
-        return Markup(converter.convert(text))
+        # Raw HTML is escaped by the converter, but links and attribute lists still make markup.
+        return Markup(clean_html(converter.convert(text)))
     finally:
         converter.reset()
 
@@ -173,24 +288,73 @@ class Renderer:
     catalog: Catalog
     today: dt.date
     directory_urls: bool = True  # MkDocs' use_directory_urls: false for the offline copy
+    # Marks the regions of a page that came from content (see `region`). Random per build, so text in
+    # a YAML file cannot forge a mark; the marks never reach the built site.
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8), compare=False, repr=False)
 
     @property
     def env(self) -> jinja2.Environment:
         return _environment()
 
+    @property
+    def _marks(self) -> tuple[str, str]:
+        return f"<!--fp-content-{self.nonce}-->", f"<!--fp-content-end-{self.nonce}-->"
+
+    def region(self, markdown: str) -> str:
+        """Markdown made from content, between marks that survive Markdown as HTML comments, so that
+        `clean_page` cleans what Markdown made of it once, whatever page it sits on."""
+        start, end = self._marks
+        return f"\n{start}\n\n{markdown.strip()}\n\n{end}\n"
+
+    def hole(self, trusted_html: str) -> str:
+        """Our own HTML block (a quiz form) inside a region: left out of the cleaning."""
+        start, end = self._marks
+        return f"{end}\n\n{trusted_html.strip()}\n\n{start}"
+
+    def clean_page(self, page_html: str) -> str:
+        """A page's HTML with every content region cleaned by `clean_html` and the marks removed.
+
+        A region whose end mark is missing (content left a code block open, which escapes the mark)
+        is cleaned to the end of the page.
+        """
+        start, end = self._marks
+        if start not in page_html:
+            return page_html
+        parts = []
+        rest = page_html
+        while (at := rest.find(start)) >= 0:
+            parts.append(rest[:at].replace(end, ""))
+            rest = rest[at + len(start):]
+            stop = rest.find(end)
+            # Stripped: whitespace left before a page's h1 would give the search index an empty section.
+            if stop < 0:
+                parts.append(clean_html(rest).strip())
+                return "".join(parts)
+            parts.append(clean_html(rest[:stop]).strip())
+            rest = rest[stop + len(end):]
+        parts.append(rest.replace(end, ""))
+        return "".join(parts)
+
+    def page_url(self, src: str) -> str:
+        """MkDocs' `page.url` of a docs-relative source file."""
+        stem = src.removesuffix(".md")
+        if not self.directory_urls:
+            return f"{stem}.html"
+        return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/"
+
     def module_page(self, module_id: str, page_src: str | None = None) -> str:
         module = self.catalog.module(module_id)
         page_src = page_src or module_src(module_id)
         track = self.catalog.track_of(module_id)
-        return self._render(
+        return self.region(self._render(
             "module.md",
             module=module,
             track=track,
             page_src=page_src,
             related=[self.catalog.modules[other] for other in module.related if other in self.catalog.modules],
             overdue=module.stewardship.review_by < self.today,
-            quiz=self.quiz(module_id) if module_id in self.catalog.quizzes else "",
-        )
+            quiz=self.hole(self.quiz(module_id)) if module_id in self.catalog.quizzes else "",
+        ))
 
     def quiz(self, module_id: str) -> str:
         """The module's self-check as an HTML block (raises KeyError when it has none)."""
@@ -201,21 +365,21 @@ class Renderer:
         return self._render("quiz.html", quiz=quiz, module_id=module_id, version=quiz_version(quiz), module_version=module.stewardship.version)
 
     def module_card(self, module_id: str, page_src: str) -> str:
-        return self._render("cards.md", modules=[self.catalog.module(module_id)], page_src=page_src)
+        return self.region(self._render("cards.md", modules=[self.catalog.module(module_id)], page_src=page_src))
 
     def module_cards(self, module_ids: list[str], page_src: str) -> str:
-        return self._render("cards.md", modules=[self.catalog.module(module_id) for module_id in module_ids], page_src=page_src)
+        return self.region(self._render("cards.md", modules=[self.catalog.module(module_id) for module_id in module_ids], page_src=page_src))
 
     def course_overview(self, page_src: str) -> str:
         tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
-        return self._render("overview.md", course=self.catalog.course, tracks=tracks, unlisted=self.catalog.unlisted(), page_src=page_src)
+        return self.region(self._render("overview.md", course=self.catalog.course, tracks=tracks, unlisted=self.catalog.unlisted(), page_src=page_src))
 
     def track_overview(self, track_id: str, page_src: str) -> str:
         track = next((track for track in self.catalog.course.tracks if track.id == track_id), None)
         if track is None:
             known = ", ".join(track.id for track in self.catalog.course.tracks)
             raise KeyError(f"unknown track '{track_id}'; known tracks: {known}")
-        return self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src)
+        return self.region(self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src))
 
     def progress_table(self, page_src: str) -> str:
         tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
@@ -227,7 +391,7 @@ class Renderer:
         learning_path = self.path(path_id)
         steps = [(step, self.catalog.modules[step.module]) for step in learning_path.steps]
         total = sum(module.duration for _, module in steps)
-        return self._render("path.md", path=learning_path, steps=steps, total=total, page_src=page_src or path_src(path_id))
+        return self.region(self._render("path.md", path=learning_path, steps=steps, total=total, page_src=page_src or path_src(path_id)))
 
     def path(self, path_id: str) -> schema.LearningPath:
         try:
@@ -237,7 +401,7 @@ class Renderer:
 
     def paths_overview(self, page_src: str) -> str:
         paths = [(p, sum(self.catalog.modules[step.module].duration for step in p.steps)) for p in self.catalog.paths.values()]
-        return self._render("paths.md", paths=paths, page_src=page_src)
+        return self.region(self._render("paths.md", paths=paths, page_src=page_src))
 
     def progress_bars(self, page_src: str) -> str:
         tracks = [(track.title, [m.id for m in self.catalog.track_modules(track)]) for track in self.catalog.course.tracks]
@@ -251,10 +415,7 @@ class Renderer:
     def browser_catalog(self, page_url: str) -> str:
         """What the browser needs to know of the course, as JSON in a script element (no fetch: works offline)."""
         depth = page_url.count("/")
-
-        def url(src: str) -> str:
-            stem = src.removesuffix(".md")
-            return f"{stem}/" if self.directory_urls else f"{stem}.html"
+        url = self.page_url
 
         data = {
             "root": "../" * depth or "./",
@@ -282,7 +443,7 @@ class Renderer:
         module = self.catalog.module(module_id)
         for section in module.sections:
             if isinstance(section, schema.ChecklistSection) and section.id == checklist_id:
-                return self._render("sections/checklist.md", section=section, heading="##")
+                return self.region(self._render("sections/checklist.md", section=section, heading="##"))
         known = [section.id for section in module.sections if isinstance(section, schema.ChecklistSection) and section.id]
         raise KeyError(f"module '{module_id}' has no checklist '{checklist_id}'; it has: {', '.join(known) or 'none with an id'}")
 
@@ -303,7 +464,12 @@ def _environment() -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters.update(
-        text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date
+        text=plain_text,
+        md_in_html_attribute=md_in_html_attribute,
+        md_indent=indent_markdown,
+        markdown=render_markdown,
+        inline_markdown=render_inline_markdown,
+        long_date=long_date,
     )
     env.globals.update(
         module_src=module_src,

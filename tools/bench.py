@@ -367,6 +367,8 @@ def render_page(text: str, src: str, env: MacroEnv) -> str:
     if text.startswith("---\n"):
         end = text.index("\n---\n", 4) + 5
         head, rest = text[:end], text[end:]
+        if "\nrender_macros: false\n" in head:
+            return text  # the plugin's own pages are final Markdown, as mkdocs-macros leaves them
     env.page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=page_url(src))
     template = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True).from_string(rest)
     return head + template.render(**env.macros)

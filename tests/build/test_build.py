@@ -14,6 +14,7 @@ import pytest
 
 from macros.catalog import load_catalog
 from tests.conftest import REPO, Site, copy_project, edit, free_port, mkdocs_env
+from tests.small_course import Page
 
 CATALOG, _ = load_catalog(REPO)
 
@@ -171,3 +172,42 @@ def test_build_warns_about_overdue_reviews_without_failing(tmp_path: Path) -> No
     assert "WARNING -  content/modules/hiring.yml:" in result.stderr and "review overdue since 2026-01-31" in result.stderr
     page = (tmp_path / "out/modules/hiring/index.html").read_text(encoding="utf-8")
     assert "Due for review" in page
+
+
+def test_every_page_has_one_well_formed_description(site: Site) -> None:
+    """F5: Material prints the description unescaped, and two shipped pages had theirs cut at a `"`
+    ("Turn " on setting-expectations). Every page's <meta name="description"> must parse as one
+    attribute, and a module's is its summary as plain text."""
+
+    for built in sorted(site.root.rglob("*.html")):
+        metas = [attrs for tag, attrs in Page(built.read_text(encoding="utf-8")).elements if tag == "meta" and attrs.get("name") == "description"]
+        assert len(metas) == 1 and set(metas[0]) == {"name", "content"}, f"{built.relative_to(site.root)}: {metas}"
+    expectations = Page((site.root / "modules/setting-expectations/index.html").read_text(encoding="utf-8"))
+    assert expectations.meta("description").startswith('Turn "hit your number" into a short written agreement with each rep')
+    managers = Page((site.root / "modules/developing-front-line-managers/index.html").read_text(encoding="utf-8"))
+    assert managers.meta("description").endswith('Turn your 1:1s from "give me the forecast" into "how can I help you coach?".')
+    for module_id, module in CATALOG.modules.items():
+        description = Page((site.root / "modules" / module_id / "index.html").read_text(encoding="utf-8")).meta("description")
+        words = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(module.summary.split()))
+        assert words.startswith(description.removesuffix("…")), module_id
+
+
+def test_serve_adds_a_page_when_a_module_file_is_added(tmp_path: Path) -> None:
+    """Generated pages are rendered by the plugin on every rebuild, so a new YAML file is a new page."""
+    project = copy_project(tmp_path)
+    text = (project / "content/modules/coaching.yml").read_text(encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", lambda text: "<article" in text)
+        new = text.replace("id: coaching\n", "id: coaching-again\n", 1).replace("\ntitle: \"", "\ntitle: \"Added while serving <b>, ", 1)
+        (project / "content/modules/coaching-again.yml").write_text(new, encoding="utf-8")
+        page = wait_for(f"http://127.0.0.1:{port}/modules/coaching-again/", lambda text: "<article" in text)
+        assert "Added while serving &lt;b&gt;, " in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.catalog import load_catalog
-from macros.render import _PLAIN_FRAGMENT, Renderer, _fragment_converter, plain_text, relative_link, render_markdown
+from macros.render import (
+    _PLAIN_FRAGMENT, Renderer, _fragment_converter, clean_html, html_text, plain_description, plain_text, relative_link, render_markdown,
+)
 from tests.conftest import REPO, edit
 
 SITE_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.superfences", "pymdownx.tasklist", "toc"]
@@ -96,15 +99,95 @@ def test_helpers() -> None:
     assert str(render_markdown("**x** <b>raw</b>")) == "<p><strong>x</strong> &lt;b&gt;raw&lt;/b&gt;</p>"
 
 
+# --- What text from YAML may become (README: "What text fields may contain") --------------------
+
+
+def test_plain_text_makes_no_attributes_emoji_or_strikeout() -> None:
+    title = 'Coaching { autofocus tabindex="0" onfocus="alert(1)" } :smile: ~~gone~~ {#1 priority}'
+    page = markdown.markdown(f"# {plain_text(title)}", extensions=[*SITE_EXTENSIONS, "pymdownx.tilde", "pymdownx.emoji"])
+    assert page.split(">", 1)[0] == '<h1 id="coaching-autofocus-tabindex0-onfocusalert1-smile-gone-1-priority"'
+    assert "<del>" not in page and "<img" not in page
+    assert html.unescape(page.split(">", 1)[1].removesuffix("</h1>")) == title
+
+
+def test_html_text_is_escaped_for_mkdocs_titles() -> None:
+    assert html_text('A <b> & "q" {{ x }} it\'s') == "A &lt;b&gt; &amp; &quot;q&quot; &#123;&#123; x &#125;&#125; it's"
+
+
+def test_description_is_plain_text_attribute_escaped() -> None:
+    assert plain_description('Turn "hit your **number**" into [an agreement](x.md).\n\nThen `review` it.') == (
+        "Turn &quot;hit your number&quot; into an agreement. Then review it."
+    )
+    assert plain_description("x\"><img src=x onerror=alert(1)>") == "x&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    long = plain_description("word " * 100)
+    assert len(long) <= 300 and long.endswith("word…")
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("<p>x<script>window.__fpb=1</script></p>", "<p>x</p>"),
+        ('<p><img src="x" onerror="alert(1)"></p>', '<p><img src="x"></p>'),
+        ('<p><a href="javascript:alert(1)">x</a></p>', "<p><a>x</a></p>"),
+        ('<p><a href="data:text/html,&lt;script&gt;">x</a></p>', "<p><a>x</a></p>"),
+        ('<p><a href=" JaVaScRiPt:alert(1)">x</a></p>', "<p><a>x</a></p>"),
+        ('<p onclick="alert(1)" style="position:fixed">x</p>', "<p>x</p>"),
+        ('<iframe src="https://example.org"></iframe><form><input autofocus onfocus="alert(1)"></form>', ""),
+        ('<svg><script>alert(1)</script></svg><math><mtext>x</mtext></math>', "<svg></svg>"),
+        ('<p id="fp-catalog">x</p><p id="FP">y</p><p id="__drawer">z</p><h2 id="why-it-matters">w</h2>', '<p>x</p><p>y</p><p>z</p><h2 id="why-it-matters">w</h2>'),
+    ],
+)
+def test_clean_html_removes_what_the_policy_does_not_allow(dirty: str, clean: str) -> None:
+    assert clean_html(dirty) == clean
+
+
+def test_clean_html_keeps_what_markdown_makes(course: Path) -> None:
+    text = (
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n!!! tip \"Title\"\n    Body with *em*, **strong**, `code` and [a link](https://example.org).\n\n"
+        "Term\n:   Definition\n\n- one\n- two\n\n1. first\n\n<kbd>Ctrl</kbd> <sup>2</sup> <mark>m</mark> <abbr title=\"t\">T</abbr>\n"
+    )
+    made = markdown.markdown(text, extensions=[*SITE_EXTENSIONS, "abbr"])
+    assert clean_html(made).replace(' style="text-align:left"', ' style="text-align: left;"').replace(' style="text-align:right"', ' style="text-align: right;"') == (
+        made.replace("<hr />", "<hr>")
+    )
+
+
+def test_quiz_fragments_are_cleaned_too() -> None:
+    made = str(render_markdown("[x](javascript:alert(1)){ onclick=\"alert(2)\" } and <b onclick=1>raw</b>"))
+    assert made == "<p><a>x</a> and &lt;b onclick=1&gt;raw&lt;/b&gt;</p>"
+
+
+def test_content_cannot_forge_the_marks_of_its_region(course: Path) -> None:
+    """Content that writes a mark of its own cannot leave the cleaned region: the marks carry a
+    nonce drawn for each build."""
+    edit(course / "content/modules/alpha.yml", "summary: The **alpha** summary.", "summary: '<!--fp-content-end--> <img src=x onerror=alert(1)>'")
+    renderer = renderer_for(course)
+    page = renderer.clean_page(to_html(renderer.module_page("alpha")))
+    assert 'onerror' not in page and "<!--fp-content" not in page
+    assert '<section class="fp-quiz" id="quiz-alpha"' in page, "the quiz form is ours, not cleaned away"
+    assert Renderer(renderer.catalog, renderer.today).nonce != renderer.nonce
+
+
+def test_further_reading_url_is_an_escaped_href(course: Path) -> None:
+    edit(course / "content/modules/alpha.yml", "  - title: A book\n", "  - title: A book\n    url: https://example.com/a?b=1&c=\"2\"\n")
+    page = to_html(renderer_for(course).module_page("alpha"))
+    assert '<a href="https://example.com/a?b=1&amp;c=&#34;2&#34;">A book</a>, An author, 2020.' in page
+
+
 # --- The fast path for plain fragments ---------------------------------------------------------
 
 def converted(text: str) -> str:
-    """What the fragment converter itself makes of `text`, with no fast path and no cache."""
+    """What the fragment converter and the cleaning make of `text`, with no fast path and no cache."""
     converter = _fragment_converter()
     try:
-        return converter.convert(text)
+        return nbsp(clean_html(converter.convert(text)))
     finally:
         converter.reset()
+
+
+def nbsp(html: str) -> str:
+    """nh3 writes a no-break space as `&nbsp;`, the fast path as the character: the same text."""
+    return str(html).replace("&nbsp;", "\xa0")
 
 
 def course_fragments() -> list[str]:
@@ -124,7 +207,7 @@ def test_plain_fragments_of_the_course_render_as_the_converter_would() -> None:
     assert len(plain) > len(fragments) / 2, "the fast path should cover most quiz text"
     assert any(not _PLAIN_FRAGMENT.fullmatch(text) for text in fragments)
     for text in fragments:
-        assert str(render_markdown(text)) == converted(text), text
+        assert nbsp(render_markdown(text)) == converted(text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -138,16 +221,16 @@ def test_plain_fragments_of_the_course_render_as_the_converter_would() -> None:
     "x\n", "\nx", "x\n\ny\n", "x\n\n\ny", "x\n \ny", "x\n\n- item", "Para\n\n    code", "Para\n\nTerm\n: def", "x\n\n",
 ])
 def test_fast_path_agrees_with_the_converter_on_edge_cases(text: str) -> None:
-    assert str(render_markdown(text)) == converted(text)
+    assert nbsp(render_markdown(text)) == converted(text)
 
 
 @settings(max_examples=300, deadline=None, database=None, derandomize=bool(os.environ.get("CI")))
 @given(st.lists(st.sampled_from(list("aZ09 .,;:!?-+*#>=_`\\[](){}<>&|~'\"%@/\t\n\u00a0é☕\u2028") + ["&amp;", "http://x.y", "  "]), max_size=30).map("".join))
 def test_fast_path_agrees_with_the_converter_on_generated_text(text: str) -> None:
-    assert str(render_markdown(text)) == (converted(text) if text else "")
+    assert nbsp(render_markdown(text)) == (converted(text) if text else "")
 
 
 @settings(max_examples=400, deadline=None, database=None, derandomize=bool(os.environ.get("CI")))
 @given(st.lists(st.sampled_from(["*", "**", "***", "a", "bc", " ", " ", ".", ",", "(", ")", "!", "-", "1", "\n\n", "_", "é"]), max_size=16).map("".join))
 def test_emphasis_fast_path_agrees_with_the_converter(text: str) -> None:
-    assert str(render_markdown(text)) == (converted(text) if text else "")
+    assert nbsp(render_markdown(text)) == (converted(text) if text else "")
