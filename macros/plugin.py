@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from . import state
 from .catalog import load_catalog, review_warnings
 from .errors import ContentError, format_report
-from .render import Renderer, module_src, path_src
+from .render import Renderer, module_src, path_src, tag_label
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when the wheel has it
@@ -131,7 +131,9 @@ def generated_pages(catalog: Any) -> dict[str, str]:
     each front matter and the macro calls that render it."""
     pages = {}
     for module in catalog.modules.values():
-        front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": module.tags}
+        # Tags as readable labels (the tag index, search and the page show them); modules rank
+        # above hand-written pages that mention the same term (Material's per-page search boost).
+        front_matter = {"title": module.title, "description": _one_line(module.summary), "tags": [tag_label(tag) for tag in module.tags], "search": {"boost": 4}}
         pages[module_src(module.id)] = _page_source(front_matter, f"{{{{ module_page({module.id!r}) }}}}")
     for learning_path in catalog.paths.values():
         front_matter = {"title": learning_path.title, "description": _one_line(learning_path.description)}

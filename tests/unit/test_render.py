@@ -37,7 +37,7 @@ def test_module_page_has_every_part(course: Path) -> None:
         ">Checklist: Alpha checklist</h2>", 'class="fp-checklist"', ">Scenario: Alpha case</h2>", "Something happened.",
         ">Common mistakes</h2>", "<strong>Doing it wrong</strong>", ">Notes for senior managers</h2>", "Watch for this.",
         ">Key takeaways</h2>", "Remember alpha.", ">Related modules</h2>", 'href="beta.md"', ">Further reading</h2>",
-        "Version 1.0 · Last reviewed on 1 January 2026 by Editor",
+        "Version 1.0 · Last reviewed on 1 Jan 2026 by Editor",
     ]:
         assert expected in page, expected
     assert "<pre" not in page, "indented output turned into a code block"
