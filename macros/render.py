@@ -35,13 +35,16 @@ AUDIENCE_LABELS = {"new-manager": "New managers", "senior-manager": "Senior mana
 LEVEL_LABELS = {"foundation": "Foundation", "intermediate": "Intermediate", "advanced": "Advanced"}
 SECTION_TEMPLATES = {kind: f"sections/{kind}.md" for kind in schema.SECTION_KINDS}
 # Tags are slugs in YAML; people read these labels (tag index, search, module pages). A slug not
-# listed reads as its words with a capital first letter.
+# listed reads as its words with a capital first letter. Search matches tags above all else and
+# splits words on spaces and hyphens only, so an acronym stands alone: "PIP (...)", not "(PIP)".
 TAG_LABELS = {
     "30-60-90-plan": "30-60-90 plan",
     "grow": "GROW",
+    "high-impact-activities": "High-impact activities",
     "meddicc": "MEDDICC",
     "one-to-ones": "1:1s",
-    "performance-improvement-plan": "Performance improvement plan (PIP)",
+    "player-coach": "Player-coach",
+    "performance-improvement-plan": "PIP (performance improvement plan)",
     "sbi": "SBI",
     "skill-will": "Skill or will",
     "working-with-hr": "Working with HR",

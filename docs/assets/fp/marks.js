@@ -61,11 +61,13 @@ window.FP = window.FP || {};
   function home() {
     var map = document.querySelector("[data-fp-course-map]"), action = document.querySelector("[data-fp-home-action]");
     if (!map || !action) return;
-    var all = [];
+    var all = Array.prototype.slice.call(map.querySelectorAll("a[data-module]"));
+    var any = all.some(function (a) { return started(a.getAttribute("data-module")); });
     Array.prototype.forEach.call(map.querySelectorAll(".fp-map-track"), function (track) {
       var links = track.querySelectorAll("a[data-module]"), done = 0;
-      Array.prototype.forEach.call(links, function (a) { all.push(a); if (passed(a.getAttribute("data-module"))) done++; });
-      track.querySelector("[data-fp-track-count]").textContent = done + " of " + links.length + " passed";
+      Array.prototype.forEach.call(links, function (a) { if (passed(a.getAttribute("data-module"))) done++; });
+      /* Counts once there is something to count: a first visit shows the plain map. */
+      track.querySelector("[data-fp-track-count]").textContent = any ? done + " of " + links.length + " passed" : "";
       track.classList.toggle("fp-map-done", done === links.length && done > 0);
     });
     var open = all.filter(function (a) { return !passed(a.getAttribute("data-module")); });
