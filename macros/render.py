@@ -336,7 +336,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters.update(
-        text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date
+        text=plain_text, md_indent=indent_markdown, markdown=render_markdown, inline_markdown=render_inline_markdown, long_date=long_date, tag_label=tag_label
     )
     env.globals.update(
         module_src=module_src,

@@ -70,7 +70,7 @@ def test_overdue_module_says_so_on_its_page(course: Path) -> None:
 def test_card_links_relative_to_the_calling_page(course: Path) -> None:
     card = renderer_for(course).module_card("beta", "guides/deep/page.md")
     assert "(../../modules/beta.md)" in card
-    assert "20 min" in card and "New managers" in card and "`beta-tag`" in card
+    assert "20 min" in card and "New managers" in card and "Beta tag" in card, "tags read as labels, not slugs"
 
 
 def test_course_overview_lists_tracks_in_order(course: Path) -> None:
@@ -151,3 +151,22 @@ def test_fast_path_agrees_with_the_converter_on_generated_text(text: str) -> Non
 @given(st.lists(st.sampled_from(["*", "**", "***", "a", "bc", " ", " ", ".", ",", "(", ")", "!", "-", "1", "\n\n", "_", "é"]), max_size=16).map("".join))
 def test_emphasis_fast_path_agrees_with_the_converter(text: str) -> None:
     assert str(render_markdown(text)) == (converted(text) if text else "")
+
+
+def test_tag_labels_read_as_words_and_acronyms_stand_alone() -> None:
+    from macros.render import tag_label
+
+    assert tag_label("call-coaching") == "Call coaching"
+    assert tag_label("sbi") == "SBI"
+    assert tag_label("30-60-90-plan") == "30-60-90 plan"
+    # Search splits on spaces and hyphens only: "(PIP)" would never match a search for PIP.
+    assert tag_label("performance-improvement-plan").split()[0] == "PIP"
+
+
+def test_dates_read_day_short_month_year() -> None:
+    import datetime as dt
+
+    from macros.render import long_date
+
+    assert long_date(dt.date(2026, 12, 15)) == "15 Dec 2026"
+    assert long_date(dt.date(2027, 9, 1)) == "1 Sep 2027"
