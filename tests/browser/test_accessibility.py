@@ -1,11 +1,13 @@
-"""axe-core (bundled in axe-playwright-python, no network) on whole pages, light and dark."""
+"""axe-core (bundled in axe-playwright-python, no network) on whole pages, light and dark; content pages
+and the search dialog also at 375 px, where every violation of any impact counts."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import Site
+from macros.catalog import load_catalog
+from tests.conftest import REPO, Site
 
 AXE = Axe()
 BLOCKING = {"serious", "critical"}
@@ -50,9 +52,6 @@ def test_other_pages(browser, site: Site, path: str, scheme: str) -> None:
 
 
 # --- Every violation, of any impact, on the pages a learner reads -------------------------------
-
-from macros.catalog import load_catalog  # noqa: E402
-from tests.conftest import REPO  # noqa: E402
 
 CATALOG, _ = load_catalog(REPO)
 CONTENT_PAGES = ["", "overview/", "paths/", "glossary/", "start-here/"] + [f"paths/{p}/" for p in (CATALOG.paths if CATALOG else [])] + [
