@@ -290,3 +290,18 @@ def test_without_javascript_there_is_no_print_control_and_home_still_starts_the_
         assert page.locator("[data-fp-track-count]:not(:empty)").count() == 0
     finally:
         context.close()
+
+
+def test_passing_a_quiz_ticks_the_module_in_the_navigation_at_once(browser, console, site: Site) -> None:
+    context, page = new_page(browser, console)
+    try:
+        page.goto(f"{site.url}modules/coaching-rhythm/")
+        page.locator("article").get_by_role("link", name="Take the self-check").click()
+        quiz = page.locator('[data-quiz="coaching-rhythm"][data-bound]')
+        for choice in quiz.locator(".fp-choice[data-correct] input").all():
+            choice.check()
+        quiz.get_by_role("button", name="Check answers").click()
+        entry = page.get_by_role("navigation", name="Navigation").get_by_role("link", name=re.compile("^Coaching rhythm"))
+        expect(entry.locator(".fp-nav-mark")).to_have_count(1)
+    finally:
+        context.close()
