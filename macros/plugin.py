@@ -26,7 +26,7 @@ from markupsafe import Markup
 from . import state
 from .catalog import Catalog, load_catalog, review_warnings
 from .errors import ContentError, format_report
-from .render import Renderer, html_text, module_src, path_src, plain_description
+from .render import Renderer, html_text, module_src, path_src, plain_description, tag_label
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when the wheel has it
@@ -172,7 +172,15 @@ def generated_pages(catalog: Catalog, renderer: Renderer | None = None) -> dict[
     pages = {}
     for module in catalog.modules.values():
         src = module_src(module.id)
-        front_matter = {"title": str(html_text(module.title)), "description": plain_description(module.summary), "tags": module.tags, "render_macros": False}
+        # Tags as readable labels (the tag index, search and the page show them); modules rank
+        # above hand-written pages that mention the same term (Material's per-page search boost).
+        front_matter = {
+            "title": str(html_text(module.title)),
+            "description": plain_description(module.summary),
+            "tags": [tag_label(tag) for tag in module.tags],
+            "search": {"boost": 4},
+            "render_macros": False,
+        }
         pages[src] = _page_source(front_matter, _body(src, lambda: renderer.module_page(module.id, src)))
     for learning_path in catalog.paths.values():
         src = path_src(learning_path.id)
