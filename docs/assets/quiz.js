@@ -145,7 +145,8 @@
       retry.hidden = false;
       retry.textContent = passed ? "Start again" : "Try again";
       showStatus(quiz);
-      score.focus();
+      score.scrollIntoView();
+      score.focus({ preventScroll: true });
     }
 
     check.onclick = function () {
