@@ -7,9 +7,8 @@
 
   /* "15 Dec 2026" until core.js brings FP.formatDate. */
   function day(v) {
-    if (FP.formatDate) return FP.formatDate(v);
-    var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(v), d = m ? new Date(m[1], m[2] - 1, m[3]) : new Date(v);
-    return d.getDate() + " " + "JanFebMarAprMayJunJulAugSepOctNovDec".substr(3 * d.getMonth(), 3) + " " + d.getFullYear();
+    var d = new Date(v.length > 10 ? v : v + "T00:00");
+    return FP.formatDate ? FP.formatDate(v) : d.getDate() + " " + "JanFebMarAprMayJunJulAugSepOctNovDec".substr(3 * d.getMonth(), 3) + " " + d.getFullYear();
   }
 
   function choices(q) { return all(q, ".fp-choice"); }
@@ -63,7 +62,7 @@
   /* After a pass: FP.nextStep (core.js), else the page's "Next" module. */
   function nextStep(quiz, el) {
     var n = null, a = document.querySelector(".md-footer__link--next");
-    try { n = FP.nextStep ? FP.nextStep(quiz.getAttribute("data-quiz")) : a && /\/modules\//.test(a.pathname) && { title: a.querySelector(".md-ellipsis").textContent.trim(), url: a.getAttribute("href") }; } catch (e) { /* none then */ }
+    try { n = FP.nextStep ? FP.nextStep(quiz.getAttribute("data-quiz")) : a && /\/modules\//.test(a.pathname) && { title: a.querySelector(".md-ellipsis").textContent.trim(), url: a.href }; } catch (e) { /* none */ }
     el.textContent = "";
     el.hidden = !n;
     if (!n) return;
@@ -74,15 +73,7 @@
     if (path && FP.assignedUrl) { text(el, " · "); link(el, FP.assignedUrl, "Back to my assignments"); }
   }
 
-  function showStatus(quiz) {
-    var el = quiz.querySelector("[data-quiz-status]"), P = window.FrontlineProgress;
-    var d = P && P.describe(P.load(quiz.getAttribute("data-quiz")), quiz.getAttribute("data-quiz-version"));
-    el.textContent = d ? (d.passed ? "✓ " : "") + d.text + "." : "";
-    el.className = "fp-quiz-status" + (d ? (d.passed && !d.older ? " fp-status-passed" : " fp-status-started") : "");
-  }
-
-  /* The stored result, or null when storage failed: record() returns true/false, or (older
-     progress.js) the record it meant to write, which must then read back the same. */
+  /* The stored result, or null: record() says true/false, or (old progress.js) returns what must read back. */
   function save(quiz, pct, passMark) {
     var P = window.FrontlineProgress, id = quiz.getAttribute("data-quiz"), r;
     try {
@@ -144,7 +135,6 @@
       check.hidden = confirm.hidden = true;
       retry.hidden = false;
       retry.textContent = passed ? "Start again" : "Try again";
-      showStatus(quiz);
       score.scrollIntoView();
       score.focus({ preventScroll: true });
     }
@@ -182,7 +172,6 @@
 
     questions.forEach(shuffle);
     check.hidden = false;
-    showStatus(quiz);
   }
 
   function init() { all(document, "[data-quiz]").forEach(bind); }

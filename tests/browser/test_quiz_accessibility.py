@@ -35,6 +35,8 @@ def test_every_quiz_state_is_clean_in_axe(browser, site: Site, scheme: str, widt
         states["confirm"] = violations(page)
         quiz.get_by_role("button", name="Check anyway").click()
         states["failed"] = violations(page)
+        quiz.locator(".fp-missed a").first.hover()
+        states["failed, a missed link under the pointer"] = violations(page)
         quiz.get_by_role("button", name="Try again").click()
         states["retried"] = violations(page)
         for question in every[:3]:
@@ -48,6 +50,8 @@ def test_every_quiz_state_is_clean_in_axe(browser, site: Site, scheme: str, widt
         check(quiz)
         assert quiz.locator(".fp-next").is_visible()
         states["passed"] = violations(page)
+        quiz.get_by_role("button", name="Start again").hover()
+        states["passed, the button under the pointer"] = violations(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
         assert {state: found for state, found in states.items() if found} == {}
     finally:

@@ -196,7 +196,7 @@ def test_a_full_storage_is_reported_and_nothing_claims_to_be_saved(context, site
     assert stored(page) is None
     visible = quiz.evaluate("el => el.innerText")
     assert visible.replace("could not be saved", "").lower().count("saved") == 0, "nothing says saved"
-    assert quiz.locator("[data-quiz-status]").inner_text() == ""
+    assert quiz.locator("[data-quiz-status]").is_hidden(), "nothing stored, so no status line"
     assert quiz.locator(".fp-score-stats").is_hidden(), "no record to quote"
 
 
@@ -249,4 +249,4 @@ def test_next_step_in_a_path_names_the_due_date_and_links_back_to_the_assignment
     next_step = quiz.locator(".fp-next")
     assert next_step.inner_text() == "Passed. Next in your path: Coaching rhythm, due 15 Dec 2026 · Back to my assignments"
     assert next_step.get_by_role("link", name="Coaching rhythm").get_attribute("href") == "../coaching-rhythm/"
-    assert next_step.get_by_role("link", name="Back to my assignments").get_attribute("href") == "../../assigned/"
+    assert next_step.get_by_role("link", name="Back to my assignments").get_attribute("href").endswith("assigned/")
