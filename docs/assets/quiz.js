@@ -5,7 +5,7 @@
   var FP = window.FP = window.FP || {};
   var all = function (el, s) { return [].slice.call(el.querySelectorAll(s)); };
 
-  /* "15 Dec 2026" until core.js brings FP.formatDate. */
+  /* Fallback until core.js (FP.formatDate): "15 Dec 2026". */
   function day(v) {
     var d = new Date(v.length > 10 ? v : v + "T00:00");
     return FP.formatDate ? FP.formatDate(v) : d.getDate() + " " + "JanFebMarAprMayJunJulAugSepOctNovDec".substr(3 * d.getMonth(), 3) + " " + d.getFullYear();
@@ -59,10 +59,10 @@
     if (reset) shuffle(q);
   }
 
-  /* After a pass: FP.nextStep (core.js), else the page's "Next" module. */
+  /* After a pass: FP.nextStep (core.js), else (fallback) the page's "Next" module. */
   function nextStep(quiz, el) {
-    var n = null, a = document.querySelector(".md-footer__link--next");
-    try { n = FP.nextStep ? FP.nextStep(quiz.getAttribute("data-quiz")) : a && /\/modules\//.test(a.pathname) && { title: a.querySelector(".md-ellipsis").textContent.trim(), url: a.href }; } catch (e) { /* none */ }
+    var a = document.querySelector(".md-footer__link--next"), n;
+    n = FP.nextStep ? FP.nextStep(quiz.getAttribute("data-quiz")) : a && /\/modules\//.test(a.pathname) && { title: a.querySelector(".md-ellipsis").textContent.trim(), url: a.href };
     el.textContent = "";
     el.hidden = !n;
     if (!n) return;
