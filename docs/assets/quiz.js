@@ -126,7 +126,7 @@
       var m = $(".fp-missed");
       m.textContent = missed.length ? "Missed: " : "";
       missed.forEach(function (q, i) {
-        q.id = q.id || quiz.id + "-" + q.getAttribute("data-question");
+        q.id = q.id || quiz.id + "--" + q.getAttribute("data-question"); // "--": no id contains it, so no clash
         if (i) text(m, ", ");
         link(m, "#" + q.id, label(q)).onclick = function (e) { e.preventDefault(); e.stopPropagation(); go(q); };
       });
