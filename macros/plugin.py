@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import state
-from .catalog import load_catalog, review_warnings
+from .catalog import content_warnings, load_catalog, review_warnings
 from .errors import ContentError, format_report
 from .render import Renderer, module_src, path_src
 
@@ -82,6 +82,9 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             return config
         for warning in review_warnings(catalog, today):
             review_log.warning(str(warning))
+        if not errors:  # content warnings fail `check --strict-content`, not the build
+            for warning in content_warnings(catalog):
+                review_log.warning(str(warning))
         config.nav = course_nav(config.nav, catalog, self.config.nav_after)
         return config
 
