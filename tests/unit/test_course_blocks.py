@@ -294,8 +294,8 @@ def test_decision_comes_before_the_worked_answer_which_folds_away(course: Path) 
     prompt, option_b, fold = section.index("What do you do on Monday?"), section.index("Ask the rep for their plan first."), section.index("How a good manager works it through")
     assert prompt < option_b < fold
     # each consequence is behind its own <details>, so the reader picks before reading it
-    assert re.search(r"<details class=\"info\">\s*<summary>What happens if you choose A</summary>\s*<p>The rep learns to wait for you.</p>", section)
-    worked = re.search(r"<details class=\"success\">\s*<summary>How a good manager works it through</summary>(.*?)</details>", section, re.S)
+    assert re.search(r"<details class=\"info fp-consequence\">\s*<summary>What happens if you choose A</summary>\s*<p>The rep learns to wait for you.</p>", section)
+    worked = re.search(r"<details class=\"success fp-worked\">\s*<summary>How a good manager works it through</summary>(.*?)</details>", section, re.S)
     assert worked, section
     for text in ("Work it through.", "The lesson", "Decide before you look.", "When it does not work: the next move", "If it fails, book a second consult."):
         assert text in worked.group(1), text
@@ -304,7 +304,7 @@ def test_decision_comes_before_the_worked_answer_which_folds_away(course: Path) 
 
 def test_scenario_without_decision_keeps_its_open_approach(course: Path) -> None:
     page = page_html(course)
-    assert "<strong>Working it through</strong>" in page and '<details class="success"' not in page
+    assert "<strong>Working it through</strong>" in page and 'fp-worked' not in page
 
 
 def test_field_assignment_comes_before_the_takeaways(course: Path) -> None:
