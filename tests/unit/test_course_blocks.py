@@ -214,11 +214,13 @@ def test_rhythm_table_shows_hours_for_each_team_size_and_links_the_module(course
     assert "The one rhythm." in section
     table = section[: section.index("</table>")]
     headers = re.findall(r"<th[^>]*>(.*?)</th>", table)
-    assert headers == ["Meeting", "What it is for", "Length", "How often", "Hours a week, 6 reps", "Hours a week, 8 reps", "Hours a week, 10 reps"]
+    assert headers == ["Meeting", "How long, how often", "6 reps", "8 reps", "10 reps"]
+    assert "<strong>Your hours a week</strong> for a team of 6, 8 or 10 reps" in section
     rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
-    assert rows[0] == ['<a href="beta.md">Coaching 1:1</a>', "What is this rep working on?", "30 min", "Weekly, with each rep", "3", "4", "5"]
-    assert rows[1] == ["Team meeting", "Wins, obstacles | one skill.", "45 min", "Weekly, whole team", "0.8", "0.8", "0.8"]
-    assert rows[2][0] == "<strong>Total</strong>" and rows[2][4:] == ["<strong>3.8</strong>", "<strong>4.8</strong>", "<strong>5.8</strong>"]
+    purpose = '<br><span class="fp-rhythm-purpose">'
+    assert rows[0] == [f'<strong><a href="beta.md">Coaching 1:1</a></strong>{purpose}What is this rep working on?</span>', "30 min, weekly, with each rep", "3", "4", "5"]
+    assert rows[1] == [f"<strong>Team meeting</strong>{purpose}Wins, obstacles | one skill.</span>", "45 min, weekly, whole team", "0.8", "0.8", "0.8"]
+    assert rows[2] == ["<strong>Total</strong>", "", "<strong>3.8</strong>", "<strong>4.8</strong>", "<strong>5.8</strong>"]
     assert "Pipeline review" not in table
 
 
@@ -228,7 +230,7 @@ def test_rhythm_section_without_meetings_shows_all(course: Path) -> None:
     page = page_html(course)
     for name in ("Coaching 1:1", "Team meeting", "Pipeline review", "Deal consult", "Development conversation"):
         assert f"{name}" in page
-    assert "Every two weeks, with each rep" in page and "Quarterly, with each rep" in page
+    assert "45 min, every two weeks, with each rep" in page and "45 min, quarterly, with each rep" in page
 
 
 def test_unknown_meeting_is_an_error_at_its_line_with_a_suggestion(course: Path) -> None:
@@ -258,7 +260,7 @@ def test_rhythm_macro_renders_for_a_hand_written_page(course: Path) -> None:
     assert catalog is not None and not errors
     renderer = Renderer(catalog, dt.date(2026, 11, 23))
     html = markdown.markdown(renderer.rhythm(["deal-consult"], "guides/week.md"), extensions=SITE_EXTENSIONS)
-    assert "Deal consult" in html and "Every two weeks, with each rep" in html and "Coaching 1:1" not in html
+    assert "Deal consult" in html and "every two weeks, with each rep" in html and "Coaching 1:1" not in html
     assert "Total" not in html  # one meeting: no total row
     linked = markdown.markdown(renderer.rhythm([], "guides/week.md"), extensions=SITE_EXTENSIONS)
     assert 'href="../modules/beta.md"' in linked
