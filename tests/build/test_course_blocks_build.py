@@ -55,6 +55,9 @@ def test_rhythm_tables_show_the_computed_hours(site: Site) -> None:
         assert f">{meeting.name}</a>" in table
     for module_id in ("coaching-rhythm", "pipeline-reviews", "developing-front-line-managers"):
         assert 'class="fp-rhythm"' in article(site, f"modules/{module_id}"), module_id
+    # a meeting links to the module that teaches it, except on that module's own page
+    pipeline = article(site, "modules/pipeline-reviews")
+    assert "<strong>Deal consult</strong>" in pipeline and '<a href="../coaching-rhythm/">Coaching 1:1</a>' in pipeline
 
 
 def test_build_shows_content_warnings_without_failing(tmp_path: Path) -> None:
