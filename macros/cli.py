@@ -110,7 +110,8 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_content
     for field, label in (("field_assignment", "field assignment"), ("tomorrow", "Tomorrow morning box")):
         without = [module_id for module_id, module in catalog.modules.items() if getattr(module, field) is None]
         if without:
-            print(f"note: {len(without)} of {len(catalog.modules)} modules have no {label} ({field}): {', '.join(without)}", file=sys.stderr)
+            named = ", ".join(without[:10]) + (f" and {len(without) - 10} more" if len(without) > 10 else "")
+            print(f"note: {len(without)} of {len(catalog.modules)} modules have no {label} ({field}): {named}", file=sys.stderr)
     missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
     print(
         f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks, {len(catalog.paths)} paths"
