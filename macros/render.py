@@ -226,10 +226,13 @@ class Renderer:
         return self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src)
 
     def progress_table(self, page_src: str) -> str:
+        """One table of every module (tracks as row groups), each status mark carrying the quiz's
+        current version so a result of an earlier version is marked as such."""
         tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
         if self.catalog.unlisted():
             tracks.append((schema.Track(id="more", title="More modules", modules=[m.id for m in self.catalog.unlisted()]), self.catalog.unlisted()))
-        return self._render("progress.md", tracks=tracks, page_src=page_src)
+        versions = {module_id: quiz_version(quiz) for module_id, quiz in self.catalog.quizzes.items()}
+        return self._render("progress.md", tracks=tracks, page_src=page_src, versions=versions)
 
     def path_page(self, path_id: str, page_src: str | None = None) -> str:
         learning_path = self.path(path_id)
@@ -253,7 +256,10 @@ class Renderer:
         return self._render("progress-bars.md", tracks=tracks, paths=paths)
 
     def assign_form(self) -> str:
-        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        """The Assign page's tool: every module once, by track, unlisted ones under "More modules"."""
+        tracks = [(track.title, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        if self.catalog.unlisted():
+            tracks.append(("More modules", self.catalog.unlisted()))
         return self._render("assign-form.html", tracks=tracks, paths=list(self.catalog.paths.values()))
 
     def browser_catalog(self, page_url: str) -> str:
