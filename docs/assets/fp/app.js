@@ -3,6 +3,27 @@
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
+  // A map without a prototype: "constructor" or "__proto__" are unknown ids, never inherited.
+  FP.map = function (o) {
+    var m = Object.create(null);
+    Object.keys(o || {}).forEach(function (k) { m[k] = o[k]; });
+    return m;
+  };
+  FP.validDate = function (s) { var m = FP.DAY.exec(s); return !!m && FP.iso(FP.utc(m)) === s; }; // 2027-02-30 is not
+  FP.addDays = function (s, n) { return FP.iso(FP.utc(FP.DAY.exec(s), n)); };
+  // init(element) once per element matching selector, on every page; data-bound marks it done.
+  FP.onPage = function (selector, init) {
+    var flag = "fp" + selector.replace(/\W/g, "");
+    FP.onEachPage(function () {
+      document.querySelectorAll(selector).forEach(function (el) {
+        if (el[flag]) return;
+        el[flag] = 1;
+        init(el);
+        el.setAttribute("data-bound", "1");
+      });
+    });
+  };
+
   // The catalog of an app page (Renderer.browser_catalog): a data attribute, never a <script>, which
   // Material's instant navigation would re-create without its attributes.
   FP.catalog = function () {

@@ -1,6 +1,6 @@
 /* Frontline Playbook core, on every page: the FP namespace, storage that reports failure, one date
-   format, FP.onPage, and the loader of app pages' own files (FP.PAGES); app.js adds the catalog
-   and DOM helpers there. Kept small: it counts in a module page's 6 KB. */
+   format, and the loader of app pages' own files (FP.PAGES). app.js adds the rest there (catalog,
+   DOM helpers, FP.onPage): this file counts in a module page's 6 KB. */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
@@ -8,12 +8,6 @@ window.FP = window.FP || {};
   // The site root, absolute (this file is assets/fp/core.js); file:// included.
   FP.base = own && own.src ? new URL("../../", own.src).href : new URL("./", location.href).href;
   FP.has = function (o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); };
-  // A map without a prototype: "constructor" or "__proto__" are unknown ids, never inherited.
-  FP.map = function (o) {
-    var m = Object.create(null);
-    Object.keys(o || {}).forEach(function (k) { m[k] = o[k]; });
-    return m;
-  };
 
   // Storage. set/remove/writeJSON return true only when the change is really in storage.
   function ls() { try { return window.localStorage; } catch (e) { return null; } }
@@ -40,8 +34,9 @@ window.FP = window.FP || {};
   function pad(n) { return String(n).padStart(2, "0"); }
   function utc(m, plus) { return new Date(Date.UTC(+m[1], m[2] - 1, +m[3] + (plus || 0))); }
   function iso(d) { return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()); }
-  FP.validDate = function (s) { var m = DAY.exec(s); return !!m && iso(utc(m)) === s; }; // 2027-02-30 is not
-  FP.addDays = function (s, n) { return iso(utc(DAY.exec(s), n)); };
+  FP.iso = iso;
+  FP.utc = utc;
+  FP.DAY = DAY;
   FP.isoDay = function (d) { d = d || new Date(); return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); };
   FP.today = function () { return FP.isoDay(); };
   // From "2026-12-15", an ISO timestamp (its local day) or a Date; "" when it is not a date.
@@ -58,53 +53,28 @@ window.FP = window.FP || {};
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
   };
-  // init(element) once per element matching selector, on every page; data-bound marks it done.
-  FP.onPage = function (selector, init) {
-    var flag = "fp" + selector.replace(/\W/g, "");
-    FP.onEachPage(function () {
-      document.querySelectorAll(selector).forEach(function (el) {
-        if (el[flag]) return;
-        el[flag] = 1;
-        init(el);
-        el.setAttribute("data-bound", "1");
-      });
-    });
-  };
-
-  // App pages' files (assets/fp/<name>.js|.css), loaded where their marker is: styles first, then
-  // scripts in order. Added to <body>, which Material keeps across pages (it syncs <head>).
-  FP.PAGES = [
-    [".fp-assign-form", "app link assignments calendar assign-page", "app"],
-    ["[data-assigned-view]", "app link assignments calendar assignment-view assigned-page", "app"],
-    ["[data-assignment-list]", "app link assignments calendar record assignment-view progress-page", "app"],
-    ["[data-team-view]", "app link record csv team-lib team-page", "app team"]
-  ];
+  // An app page names its own files (Renderer.browser_catalog: data-fp-load, data-fp-css in
+  // assets/fp/): styles first, then scripts in order, each once. Added to <body>, which Material
+  // keeps across pages (it syncs <head>), so module pages load none of them.
   var done = {};
+  function add(tag, url, attrs) {
+    if (done[url]) return;
+    var e = done[url] = document.createElement(tag);
+    for (var k in attrs) e[k] = attrs[k];
+    return document.body.appendChild(e);
+  }
   FP.load = function (scripts, styles) {
     var wait = 0;
     function go() {
-      scripts.split(" ").forEach(function (n) {
-        var src = FP.base + "assets/fp/" + n + ".js";
-        if (done[src]) return;
-        var s = done[src] = document.createElement("script");
-        s.src = src;
-        s.async = false; // run in the order added
-        document.body.appendChild(s);
-      });
+      scripts.split(" ").forEach(function (n) { if (n) add("script", n, { src: FP.base + "assets/fp/" + n + ".js", async: false }); });
     }
     styles.split(" ").forEach(function (n) {
-      var href = FP.base + "assets/fp/" + n + ".css";
-      if (done[href]) return;
-      var link = done[href] = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = href;
-      wait++;
-      link.onload = link.onerror = function () { if (!--wait) go(); };
-      document.body.appendChild(link);
+      var e = n && add("link", n + ".css", { rel: "stylesheet", href: FP.base + "assets/fp/" + n + ".css" });
+      if (e) { wait++; e.onload = e.onerror = function () { if (!--wait) go(); }; }
     });
     if (!wait) go();
   };
   FP.onEachPage(function () {
-    FP.PAGES.forEach(function (p) { if (document.querySelector(p[0])) FP.load(p[1], p[2]); });
+    document.querySelectorAll("[data-fp-load]").forEach(function (e) { FP.load(e.dataset.fpLoad, e.dataset.fpCss || ""); });
   });
 })(window.FP);

@@ -95,7 +95,7 @@ window.FP = window.FP || {};
     function record() {
       var own = FP.ownAssignments(entries(), me());
       if (own.ask) return null;
-      return FP.record.build(me(), FP.savedResults(cat), own.list.map(function (e) { return e.assignment; }), cat, new Date(), FP.today());
+      return FP.record.build(me(), P().all(), own.list.map(function (e) { return e.assignment; }), cat, new Date(), FP.today());
     }
     function need() {
       msg.textContent = "First say whose record this is: choose a name above.";
