@@ -21,21 +21,19 @@ CEILING = 9 * 1024  # what a module page may weigh today without failing: catche
 
 
 def our_assets_on(page, site: Site, path: str, ready: str | None = None) -> dict[str, int]:
-    """Path (relative to the site) -> gzip size of each of our assets the page downloads."""
-    sizes: dict[str, int] = {}
-
-    def on_response(response) -> None:
-        url = response.url.split("?")[0]
-        if not url.startswith(f"{site.url}assets/") or url.startswith(tuple(f"{site.url}{m}" for m in MATERIAL)):
-            return
-        if url.endswith((".js", ".css")):
-            sizes[url.removeprefix(site.url)] = len(gzip.compress(response.body(), 9))
-
-    page.on("response", on_response)
+    """Path (relative to the site) -> gzip size of each of our assets the page requested (the bytes
+    read from the built site, gzip-compressed one by one as a web server would send them)."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
     page.goto(f"{site.url}{path}")
     page.wait_for_load_state("load")
     if ready:
         page.wait_for_selector(ready, state="attached")
+    sizes: dict[str, int] = {}
+    for url in urls:
+        name = url.split("?")[0].split("#")[0].removeprefix(site.url)
+        if name.startswith("assets/") and not name.startswith(MATERIAL) and name.endswith((".js", ".css")):
+            sizes[name] = len(gzip.compress((site.root / name).read_bytes(), 9))
     return sizes
 
 
