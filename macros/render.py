@@ -72,6 +72,16 @@ def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
     """The manager's weekly hours on `meetings` for a team of `reps` (summed before rounding)."""
     return sum(meeting.hours_a_week(reps) for meeting in meetings)
 
+# The scripts and styles (docs/assets/fp/<name>.js|.css, run in this order) each app page loads for
+# itself, by page URL: core.js loads them where the page's catalog names them, so module pages,
+# which carry no catalog, load none of them.
+APP_PAGE_FILES = {
+    "assign": ("app link assignments calendar assign-page", "app"),
+    "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view progress-page", "app"),
+    "team": ("app link record csv team-lib team-page", "app team"),
+}
+
 # Markdown extensions for fragments rendered to HTML here (quiz text): the content subset of the site's.
 FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
 
@@ -311,6 +321,14 @@ def tag_label(slug: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def _plain(markdown_text: str | None) -> str:
+    """Markdown as the plain text a reader sees (for the browser, which inserts it as text)."""
+    if not markdown_text:
+        return ""
+    rendered = str(render_inline_markdown(markdown_text))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
+
+
 def long_date(value: dt.date) -> str:
     """A date as people read it on every page: "15 Dec 2026" (the same format as FP.formatDate)."""
     months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -426,10 +444,13 @@ class Renderer:
         return self.region(self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src))
 
     def progress_table(self, page_src: str) -> str:
+        """One table of every module (tracks as row groups), each status mark carrying the quiz's
+        current version so a result of an earlier version is marked as such."""
         tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
         if self.catalog.unlisted():
             tracks.append((schema.Track(id="more", title="More modules", modules=[m.id for m in self.catalog.unlisted()]), self.catalog.unlisted()))
-        return self._render("progress.md", tracks=tracks, page_src=page_src)
+        versions = {module_id: quiz_version(quiz) for module_id, quiz in self.catalog.quizzes.items()}
+        return self._render("progress.md", tracks=tracks, page_src=page_src, versions=versions)
 
     def path_page(self, path_id: str, page_src: str | None = None) -> str:
         learning_path = self.path(path_id)
@@ -453,17 +474,24 @@ class Renderer:
         return self._render("progress-bars.md", tracks=tracks, paths=paths)
 
     def assign_form(self) -> str:
-        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        """The Assign page's tool: every module once, by track, unlisted ones under "More modules"."""
+        tracks = [(track.title, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        if self.catalog.unlisted():
+            tracks.append(("More modules", self.catalog.unlisted()))
         return self._render("assign-form.html", tracks=tracks, paths=list(self.catalog.paths.values()))
 
     def browser_catalog(self, page_url: str) -> str:
-        """What the browser needs to know of the course, as JSON in a script element (no fetch: works offline)."""
+        """What the browser needs to know of the course, as JSON in a data attribute of an empty
+        element. Not in a <script>: Material's instant navigation re-creates inline scripts without
+        their attributes, so a JSON script turns into one that throws. Not a fetched file: fetch
+        fails from file://. Module URLs are relative to `root`, itself relative to the page."""
         depth = page_url.count("/")
         url = self.page_url
 
         data = {
             "root": "../" * depth or "./",
             "assigned": url("assigned.md"),
+            "progress": url("progress.md"),
             "modules": {
                 module.id: {
                     "title": module.title,
@@ -475,13 +503,22 @@ class Renderer:
                 for module in self.catalog.modules.values()
             },
             "paths": {
-                p.id: {"title": p.title, "steps": [{"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}"} for step in p.steps]}
+                p.id: {
+                    "title": p.title,
+                    "description": _plain(p.description),
+                    "steps": [
+                        {"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}", "why": _plain(step.why)}
+                        for step in p.steps
+                    ],
+                }
                 for p in self.catalog.paths.values()
             },
             "tracks": [{"title": track.title, "modules": [m.id for m in self.catalog.track_modules(track)]} for track in self.catalog.course.tracks],
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-        return f'<script type="application/json" id="fp-catalog">{text}</script>'
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        scripts, styles = APP_PAGE_FILES.get(page_url.removesuffix("/").removesuffix(".html"), ("", ""))
+        load = f' data-fp-load="{scripts}" data-fp-css="{styles}"' if scripts else ""
+        return f'<div hidden class="fp-catalog"{load} data-fp-catalog="{html.escape(text, quote=True)}"></div>'
 
     def checklist(self, module_id: str, checklist_id: str) -> str:
         module = self.catalog.module(module_id)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import new_context
 from tests.conftest import Site
 
 
@@ -32,6 +31,8 @@ def make_assignment(page, site: Site, name: str, path: str = "coaching-intensive
     page.get_by_label("Start date").fill(start)
     page.get_by_label("Path", exact=True).select_option(path)
     page.get_by_role("button", name="Make the assignment link").click()
+    if start < "2026-12-01":  # the frozen today: past due dates need a second, deliberate click
+        page.get_by_role("button", name="Make the link anyway").click()
     return page.locator("#fp-assign-link").input_value()
 
 
@@ -39,19 +40,21 @@ def test_assign_page_makes_a_link_that_opens_for_the_assignee(browser, page, sit
     link = make_assignment(page, site, "Dana Whitfield")
     assert link.startswith(f"{site.url}assigned/#assignment=")
     sheet = page.locator(".fp-assign-sheet")
-    assert "Coaching: building skill without taking over" in sheet.inner_text() and "2027-01-11" in sheet.inner_text()
+    assert "Coaching: building skill without taking over" in sheet.inner_text() and "11 Jan 2027" in sheet.inner_text()
 
-    other = browser.new_context()  # the manager's own browser: nothing shared
+    other = new_context(browser)  # the manager's own browser: nothing shared
     try:
         manager = other.new_page()
         manager.goto(link)
         view = manager.locator("[data-assigned-view] .fp-assignment")
         view.wait_for()
-        assert "For Dana Whitfield · Coaching intensive" in view.inner_text()
-        assert "Start with coaching; we review on Friday." in view.inner_text()
+        welcome = manager.locator(".fp-welcome").inner_text()
+        assert "Welcome, Dana Whitfield" in welcome and "the learning path “Coaching intensive”" in welcome
+        assert "Start with coaching; we review on Friday." in welcome
         rows = view.locator("tbody tr")
         assert rows.count() == 4
-        assert rows.first.inner_text().split("\t")[:2] == ["Coaching: building skill without taking over", "2027-01-11"]
+        assert rows.first.locator("th a").inner_text() == "Coaching: building skill without taking over"
+        assert rows.first.locator("td.fp-due").inner_text().startswith("11 Jan 2027")
         assert "0 of 4 passed" in view.inner_text()
 
         pass_quiz(manager, site, "coaching")
@@ -80,10 +83,12 @@ def test_calendar_reminders_download(page, site: Site) -> None:
     with page.expect_download() as download:
         page.get_by_role("button", name="Download calendar reminders (.ics)").click()
     text = Path(download.value.path()).read_bytes().decode("utf-8")
+    unfolded = text.replace("\r\n ", "")
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert text.count("BEGIN:VEVENT") == 4
     assert "DTSTART;VALUE=DATE:20270111" in text
-    assert "Assigned to Dana\\, the new one\\; ok." in text
+    assert "Assigned to Dana\\, the new one\\; ok." in unfolded
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
 
 def record_from(context, site: Site, name: str, passed: list[str], tmp_path: Path, path: str = "coaching-intensive") -> Path:
@@ -103,44 +108,6 @@ def record_from(context, site: Site, name: str, passed: list[str], tmp_path: Pat
     return target
 
 
-def test_completion_records_in_the_team_view(browser, page, site: Site, tmp_path: Path) -> None:
-    files = []
-    for name, passed in [("Ana Lopez", ["coaching", "coaching-rhythm"]), ("Ben Okafor", ["coaching"]), ("Chloe Martin", [])]:
-        context = browser.new_context()
-        try:
-            files.append(record_from(context, site, name, passed, tmp_path))
-        finally:
-            context.close()
-    record = json.loads(files[0].read_text(encoding="utf-8"))
-    assert record["kind"] == "frontline-completion-record" and record["name"] == "Ana Lopez"
-    assert "not a proctored exam" in record["selfCheck"]
-    assert record["results"]["coaching"]["passed"] is True and record["results"]["coaching"]["moduleVersion"]
-    # Ben passed coaching on an earlier version of its quiz.
-    ben = json.loads(files[1].read_text(encoding="utf-8"))
-    ben["results"]["coaching"]["quizVersion"] = "0000000000"
-    ben["results"]["coaching"]["moduleVersion"] = "0.9"
-    files[1].write_text(json.dumps(ben), encoding="utf-8")
-
-    page.goto(f"{site.url}team/")
-    page.wait_for_selector("[data-team-view][data-bound]", state="attached")
-    page.get_by_label("Completion records (.json)").set_input_files([str(f) for f in files])
-    matrix = page.locator(".fp-team-matrix")
-    matrix.wait_for()
-    assert matrix.locator("tbody tr").count() == 3
-    ana = matrix.locator('tr[data-manager="Ana Lopez"]')
-    assert ana.locator('td[data-module="coaching"]').inner_text().startswith("✓ Passed 100%")
-    assert ana.locator('td[data-module="pipeline-reviews"]').inner_text().startswith("Not yet")
-    assert "older version, refresh" in matrix.locator('tr[data-manager="Ben Okafor"] td[data-module="coaching"]').inner_text()
-    assert matrix.locator('tr[data-manager="Chloe Martin"] td.fp-st-passed').count() == 0
-
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
-    assert len(rows) == 12
-    ben_row = next(r for r in rows if r["Manager"] == "Ben Okafor" and r["Module"].startswith("Coaching: building"))
-    assert ben_row["Status"] == "passed" and ben_row["Needs refresh"] == "yes" and ben_row["Module version"] == "0.9"
-
-
 def test_export_and_import_progress_into_a_new_browser(browser, page, site: Site, tmp_path: Path) -> None:
     link = make_assignment(page, site, "Dana Whitfield")
     page.goto(link)
@@ -153,14 +120,14 @@ def test_export_and_import_progress_into_a_new_browser(browser, page, site: Site
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
 
-    fresh = browser.new_context()
+    fresh = new_context(browser)
     try:
         other = fresh.new_page()
         other.goto(f"{site.url}progress/")
         other.wait_for_selector("[data-assignment-list][data-bound]")
         assert other.locator('[data-module-status="hiring"]').inner_text() == "Not started"
-        other.get_by_label("Import progress from a file exported on another browser").set_input_files(str(exported))
-        other.wait_for_function("document.querySelector('.fp-io-status').textContent.startsWith('Imported')")
+        other.get_by_label("Import a progress export or a completion record").set_input_files(str(exported))
+        other.wait_for_function("document.querySelector('.fp-import-status').textContent.startsWith('Imported')")
         other.reload()
         other.wait_for_selector("[data-assignment-list][data-bound]")
         assert other.locator('[data-module-status="hiring"]').inner_text().startswith("✓ Passed on")
@@ -203,31 +170,7 @@ def test_crafted_links_run_nothing(page, site: Site, fragment: str, valid: bool)
         assert XSS in view.inner_text(), "the name is shown as text"
     else:
         assert view.locator(".fp-error").inner_text().startswith("This assignment link")
-        assert page.evaluate("localStorage.getItem('frontline:v1:assignments')") is None
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        json.dumps({"kind": "frontline-completion-record", "v": 1, "name": XSS, "assignments": [], "results": {"coaching": {"best": "<img src=x onerror=alert(1)>", "passed": True, "quizVersion": "a"}}}),
-        json.dumps({"kind": "something-else"}),
-        "{not json",
-        json.dumps({"kind": "frontline-completion-record", "v": 1, "name": "x", "assignments": [{"v": 1, "name": "x", "items": [{"m": "javascript:alert(1)", "due": "x"}]}], "results": {}}),
-    ],
-    ids=["bad-result-with-script", "other-kind", "not-json", "bad-assignment"],
-)
-def test_crafted_record_files_are_refused(page, site: Site, tmp_path: Path, content: str) -> None:
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    path = tmp_path / "record.json"
-    path.write_text(content, encoding="utf-8")
-    page.goto(f"{site.url}team/")
-    page.wait_for_selector("[data-team-view][data-bound]", state="attached")
-    page.get_by_label("Completion records (.json)").set_input_files(str(path))
-    page.wait_for_function("document.querySelector('.fp-team-errors').textContent.length > 0")
-    assert "record.json:" in page.locator(".fp-team-errors").inner_text()
-    assert dialogs == [] and page.evaluate("window.__pwned") is None
-    assert page.locator(".fp-team-matrix, article img[src='x']").count() == 0
+        assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('frontline:v1:assignment'))") == []
 
 
 @pytest.mark.parametrize("path", ["assign/", "assigned/", "team/", "progress/", "paths/", "paths/new-manager-90-days/"])
@@ -235,7 +178,7 @@ def test_assignment_pages_are_accessible(browser, site: Site, path: str) -> None
     from tests.browser.test_accessibility import blocking_violations
 
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+        context = new_context(browser, color_scheme=scheme)
         try:
             page = context.new_page()
             page.goto(f"{site.url}{path}")
@@ -260,17 +203,18 @@ def test_links_from_the_command_line_open_in_the_browser(page, site: Site) -> No
     page.goto(assignment_link(site.url, assignment))
     view = page.locator("[data-assigned-view] .fp-assignment")
     view.wait_for()
-    assert "For Zoë Ångström · New manager — first 90 days" in view.inner_text()
-    assert "Bring two live deals" in view.inner_text()
+    welcome = page.locator(".fp-welcome").inner_text()
+    assert "Welcome, Zoë Ångström" in welcome and "“New manager — first 90 days”" in welcome
+    assert "Bring two live deals" in welcome
     assert view.locator("tbody tr").count() == len(assignment["items"])
-    assert view.locator('tr[data-module="onboarding"] td').nth(1).inner_text() == "2027-04-04"
+    assert view.locator('tr[data-module="onboarding"] td.fp-due').inner_text().startswith("4 Apr 2027")
 
 
 def test_assigned_view_and_progress_with_an_assignment_are_accessible(browser, site: Site) -> None:
     from tests.browser.test_accessibility import blocking_violations
 
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+        context = new_context(browser, color_scheme=scheme)
         try:
             page = context.new_page()
             link = make_assignment(page, site, "Dana Whitfield", start="2026-01-05")
