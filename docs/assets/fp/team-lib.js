@@ -12,9 +12,10 @@
    v1 (assign.js before the split):
      { v: 1, name, created: ISO time, assignments: [{ v: 1, name, path?, start?, note?, items: [{ m, due }] }],
        results: { <moduleId>: { moduleVersion, quizVersion, best, passed, passedOn, date } } }
-   v2 (journeys-core): the same, plus per module title, first (first-attempt score), attempts
-     ([{ date, score }]) and, per assignment, path title and steps (items with m/module, due, target).
-     Per-module results may sit under "modules" or "results"; every new field is optional here. */
+   v2 (journeys-core, documented at FP.record.build in record.js): the same, plus per module title,
+     first (first-attempt score), attempts ([{ date, score }]), currentVersion, and per assignment
+     pathTitle, steps (in the path's order: m, due, target, status, passedOn) and open.
+     Every field v2 added is optional here, so a hand-edited or older file still opens. */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
@@ -90,16 +91,17 @@ window.FP = window.FP || {};
     if (!isText(x.quizVersion, 40)) return "the result for " + id + " has no valid quiz version";
     if (x.passedOn !== undefined && x.passedOn !== null && !dayOf(x.passedOn)) return "the result for " + id + " has a pass date that is not a date";
     if (x.first !== undefined && x.first !== null && !checkScore(x.first)) return "the result for " + id + " has a first-attempt score that is not valid";
-    if (x.attempts !== undefined && !(Array.isArray(x.attempts) && x.attempts.length <= MAX_ATTEMPTS &&
-        x.attempts.every(function (a) { return isObject(a) && checkScore(a.score) && !!dayOf(a.date); })))
+    if (x.attempts !== undefined && x.attempts !== null && !(Array.isArray(x.attempts) && x.attempts.length <= MAX_ATTEMPTS))
       return "the attempts for " + id + " are not valid";
     if (x.moduleVersion !== undefined && x.moduleVersion !== null && !isText(x.moduleVersion, 40)) return "the result for " + id + " has a module version that is not valid";
     return null;
   }
 
+  /* v2 assignments carry `steps` in the path's order; v1 (and links) only `items`. */
+  function stepsOf(a) { return Array.isArray(a.steps) && a.steps.length ? a.steps : a.items; }
   function readAssignment(a) {
     if (!isObject(a)) return "an assignment in it is not valid";
-    var items = Array.isArray(a.items) ? a.items : a.steps;
+    var items = stepsOf(a);
     if (!Array.isArray(items) || items.length > MAX_ITEMS) return "an assignment in it lists no modules, or too many";
     for (var i = 0; i < items.length; i++) {
       var it = items[i], id = isObject(it) ? (it.m !== undefined ? it.m : it.module) : undefined;
@@ -143,7 +145,7 @@ window.FP = window.FP || {};
     Object.keys(source).forEach(function (id) {
       if (!known(id)) return;
       var x = source[id];
-      var attempts = Array.isArray(x.attempts) ? x.attempts.map(function (a) { return { date: a.date, score: a.score }; }) : [];
+      var attempts = (Array.isArray(x.attempts) ? x.attempts : []).filter(function (a) { return isObject(a) && checkScore(a.score) && !!dayOf(a.date); });
       results[id] = {
         moduleVersion: typeof x.moduleVersion === "string" ? x.moduleVersion : "",
         quizVersion: x.quizVersion,
@@ -151,12 +153,13 @@ window.FP = window.FP || {};
         first: checkScore(x.first) ? x.first : (attempts.length ? attempts[0].score : null),
         attempts: attempts.length || null,
         passed: x.passed,
+        earlier: x.currentVersion === false, // the learner's own site already said "earlier version"
         passedOn: x.passed ? dayOf(x.passedOn) || dayOf(x.date) : ""
       };
     });
     (r.assignments || []).forEach(function (a) {
       var pathTitle = typeof a.pathTitle === "string" ? a.pathTitle : (typeof a.path === "string" && has(course.paths, a.path) ? course.paths[a.path].title : "");
-      (Array.isArray(a.items) ? a.items : a.steps).forEach(function (it) {
+      stepsOf(a).forEach(function (it) {
         var id = it.m !== undefined ? it.m : it.module;
         if (!known(id)) return;
         if (assignedOrder.indexOf(id) < 0) assignedOrder.push(id);
@@ -234,7 +237,7 @@ window.FP = window.FP || {};
       earlier: false, moduleVersion: result ? result.moduleVersion : "", currentVersion: module ? module.version : "" };
     if (result && result.passed) {
       s.passedOn = result.passedOn;
-      s.earlier = !!(module && module.quiz && result.quizVersion !== module.quiz);
+      s.earlier = result.earlier || !!(module && module.quiz && result.quizVersion !== module.quiz);
       if (!due) s.key = "extra";
       else if (s.passedOn && s.passedOn > due.due) { s.key = "late"; s.days = daysBetween(due.due, s.passedOn); }
       else s.key = "passed";
@@ -408,12 +411,19 @@ window.FP = window.FP || {};
     var labelW = wide ? Math.round(width * 0.36) : 0, valueW = wide ? 120 : 0;
     var barX = wide ? labelW + 8 : 0, barW = width - barX - valueW - (wide ? 8 : 0);
     var rowH = wide ? 30 : 48, top = 4, height = top + items.length * rowH + 4;
-    var children = [node("title", { id: id + "-title" }, [], o.title || "Completion"), node("desc", { id: id + "-desc" }, [], describe(items))];
+    var children = [node("title", { id: id + "-title" }, [], o.title || "Completion"), node("desc", { id: id + "-desc" }, [], describe(items)),
+      // Stripes over "overdue", so it stays apart from "passed" on a black-and-white printout.
+      node("defs", {}, [node("pattern", { id: id + "-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+        [node("rect", { x: 0, y: 0, width: 2.5, height: 6, "class": "fp-chart-stripe" })])])];
     items.forEach(function (it, i) {
       var y = top + i * rowH, barY = wide ? y + (rowH - barH) / 2 : y + 22, x = barX;
       var total = it.assigned || 0, group = [];
       group.push(node("title", {}, [], it.label + ": " + itemText(it)));
-      var maxChars = wide ? Math.floor(labelW / (fontSize * 0.55)) : Math.floor(width / (fontSize * 0.55));
+      var value = total ? it.onTime + it.late + " of " + total : "not assigned";
+      value += it.overdue ? " · " + it.overdue + " overdue" : "";
+      // Above the bar on a narrow chart, the label shares its line with the value.
+      var room = wide ? labelW : width - (value.length + 2) * fontSize * 0.55;
+      var maxChars = Math.max(8, Math.floor(room / (fontSize * 0.55)));
       group.push(node("text", { x: wide ? labelW : 0, y: wide ? barY + barH / 2 : y + 14, "text-anchor": wide ? "end" : "start", "dominant-baseline": wide ? "central" : "auto", "class": "fp-chart-label" }, [], clip(it.label, maxChars)));
       group.push(node("rect", { x: barX, y: barY, width: barW, height: barH, rx: 2, "class": "fp-chart-track" }));
       SEGMENTS.forEach(function (seg) {
@@ -421,11 +431,11 @@ window.FP = window.FP || {};
         if (!n || !total) return;
         var w = barW * n / total;
         group.push(node("rect", { x: round(x), y: barY, width: round(w), height: barH, "class": "fp-chart-seg fp-chart-" + seg[0] }));
+        if (seg[0] === "overdue") group.push(node("rect", { x: round(x), y: barY, width: round(w), height: barH, fill: "url(#" + id + "-hatch)", "class": "fp-chart-hatch" }));
         x += w;
       });
-      var value = total ? it.onTime + it.late + " of " + total : "not assigned";
       group.push(node("text", wide ? { x: width, y: barY + barH / 2, "text-anchor": "end", "dominant-baseline": "central", "class": "fp-chart-value" }
-        : { x: width, y: y + 14, "text-anchor": "end", "class": "fp-chart-value" }, [], value + (it.overdue ? " · " + it.overdue + " overdue" : "")));
+        : { x: width, y: y + 14, "text-anchor": "end", "class": "fp-chart-value" }, [], value));
       children.push(node("g", { "class": "fp-chart-row" }, group));
     });
     return node("svg", { xmlns: "http://www.w3.org/2000/svg", viewBox: "0 0 " + width + " " + height, width: width, height: height,
