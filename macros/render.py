@@ -162,6 +162,14 @@ def quiz_version(quiz: schema.Quiz) -> str:
     return hashlib.sha256(json.dumps([quiz.pass_mark, shape]).encode()).hexdigest()[:10]
 
 
+def _plain(markdown_text: str | None) -> str:
+    """Markdown as the plain text a reader sees (for the browser, which inserts it as text)."""
+    if not markdown_text:
+        return ""
+    rendered = str(render_inline_markdown(markdown_text))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
+
+
 def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
@@ -249,7 +257,10 @@ class Renderer:
         return self._render("assign-form.html", tracks=tracks, paths=list(self.catalog.paths.values()))
 
     def browser_catalog(self, page_url: str) -> str:
-        """What the browser needs to know of the course, as JSON in a script element (no fetch: works offline)."""
+        """What the browser needs to know of the course, as JSON in a data attribute of an empty
+        element. Not in a <script>: Material's instant navigation re-creates inline scripts without
+        their attributes, so a JSON script turns into one that throws. Not a fetched file: fetch
+        fails from file://. Module URLs are relative to `root`, itself relative to the page."""
         depth = page_url.count("/")
 
         def url(src: str) -> str:
@@ -259,6 +270,7 @@ class Renderer:
         data = {
             "root": "../" * depth or "./",
             "assigned": url("assigned.md"),
+            "progress": url("progress.md"),
             "modules": {
                 module.id: {
                     "title": module.title,
@@ -270,13 +282,20 @@ class Renderer:
                 for module in self.catalog.modules.values()
             },
             "paths": {
-                p.id: {"title": p.title, "steps": [{"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}"} for step in p.steps]}
+                p.id: {
+                    "title": p.title,
+                    "description": _plain(p.description),
+                    "steps": [
+                        {"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}", "why": _plain(step.why)}
+                        for step in p.steps
+                    ],
+                }
                 for p in self.catalog.paths.values()
             },
             "tracks": [{"title": track.title, "modules": [m.id for m in self.catalog.track_modules(track)]} for track in self.catalog.course.tracks],
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-        return f'<script type="application/json" id="fp-catalog">{text}</script>'
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return f'<div hidden class="fp-catalog" data-fp-catalog="{html.escape(text, quote=True)}"></div>'
 
     def checklist(self, module_id: str, checklist_id: str) -> str:
         module = self.catalog.module(module_id)

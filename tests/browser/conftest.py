@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,9 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without these, Chromium tries to reach Google's services at start-up on a closed network.
+# Every browser test runs on this day (Playwright's clock), so no test depends on today's date.
+FROZEN_NOW = dt.datetime(2026, 12, 1, 9, 30)
+FROZEN_TODAY = FROZEN_NOW.date()
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
@@ -43,11 +47,19 @@ def console() -> Console:
     return Console()
 
 
+def new_context(browser, console: Console | None = None, **options: object):
+    """A fresh browser profile (empty localStorage) on the frozen day; its pages' errors go to `console`."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+    context.clock.set_system_time(FROZEN_NOW)
+    if console is not None:
+        context.on("page", console.attach)
+    return context
+
+
 @pytest.fixture
 def context(browser, console: Console, site) -> Iterator[object]:
-    """A fresh browser profile (empty localStorage) per test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.on("page", console.attach)
+    """A fresh browser profile (empty localStorage) per test, on the frozen day."""
+    context = new_context(browser, console)
     yield context
     context.close()
     assert console.errors == [], console.errors
