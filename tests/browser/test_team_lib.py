@@ -228,14 +228,16 @@ def test_chart_has_a_bar_per_item_with_numbers_and_a_text_alternative(lib) -> No
     for width in (900, 340):
         svg = lib.evaluate("([items, width]) => FP.team.chart(items, {id: 'c1', title: 'Completion per module', width})", [items, width])
         assert svg["tag"] == "svg" and svg["attrs"]["role"] == "img" and svg["attrs"]["aria-labelledby"] == "c1-title c1-desc"
-        title, desc, *groups = svg["children"]
+        title, desc, defs, *groups = svg["children"]
+        assert defs["children"][0]["attrs"]["id"] == "c1-hatch"
         assert title["text"] == "Completion per module"
         assert desc["text"] == ("Coaching: building skill without taking over the call: 3 of 5 passed, 1 of them late, 1 overdue, 1 not yet due. "
                                 "Hiring: 0 of 3 passed, 3 not yet due.")
         assert len(groups) == 2
         segments = [c["attrs"]["class"] for c in groups[0]["children"] if c["tag"] == "rect"]
-        assert segments == ["fp-chart-track", "fp-chart-seg fp-chart-onTime", "fp-chart-seg fp-chart-late", "fp-chart-seg fp-chart-overdue", "fp-chart-seg fp-chart-open"]
-        widths = [float(c["attrs"]["width"]) for c in groups[0]["children"] if c["tag"] == "rect"]
+        assert segments == ["fp-chart-track", "fp-chart-seg fp-chart-onTime", "fp-chart-seg fp-chart-late", "fp-chart-seg fp-chart-overdue", "fp-chart-hatch",
+                            "fp-chart-seg fp-chart-open"]
+        widths = [float(c["attrs"]["width"]) for c in groups[0]["children"] if c["tag"] == "rect" and c["attrs"]["class"] != "fp-chart-hatch"]
         assert abs(sum(widths[1:]) - widths[0]) < 1
         texts = [c["text"] for c in groups[0]["children"] if c["tag"] == "text"]
         assert texts[1] == "3 of 5 · 1 overdue"
