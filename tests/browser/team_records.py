@@ -13,9 +13,10 @@ from typing import Any
 
 from macros.catalog import load_catalog
 from macros.render import quiz_version
+from tests.browser.conftest import FROZEN_TODAY
 from tests.conftest import REPO
 
-TODAY = dt.date(2026, 12, 10)
+TODAY = FROZEN_TODAY
 CATALOG, _ = load_catalog(REPO)
 
 
@@ -36,13 +37,13 @@ def result(module: str, passed_on: dt.date | None, best: int = 100, first: int |
     }
 
 
-def record(name: str, path: str, start: dt.date, results: dict[str, dict[str, Any]], created: dt.datetime | None = None) -> dict[str, Any]:
+def record(name: str, path: str, start: dt.date, results: dict[str, dict[str, Any]], created: dt.datetime) -> dict[str, Any]:
     """A v2 completion record for one assignment of `path` starting on `start`."""
     steps = CATALOG.paths[path].steps
     items = [{"m": s.module, "due": str(start + dt.timedelta(days=s.day))} for s in steps]
     return {
         "kind": "frontline-completion-record", "v": 2, "name": name,
-        "created": (created or dt.datetime(2026, 12, 9, 17, 0)).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        "created": created.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
         "course": "Frontline Playbook", "selfCheck": "A self-check record made in the learner's browser; not a proctored exam.",
         "results": results,
         "assignments": [{
@@ -55,31 +56,33 @@ def record(name: str, path: str, start: dt.date, results: dict[str, dict[str, An
     }
 
 
-def d(month: int, day: int) -> dt.date:
-    return dt.date(2026, month, day)
+def d(days: int) -> dt.date:
+    """The day `days` from TODAY (negative: before)."""
+    return TODAY + dt.timedelta(days=days)
 
 
 def team() -> dict[str, dict[str, Any]]:
-    """File name -> record: six managers on the coaching intensive (due 11 Nov, 18 Nov, 25 Nov, 2 Dec) and
-    two new managers on the 90-day path, with on-time and late passes, overdue work, a duplicate and an unnamed file."""
-    ci = d(11, 4)
+    """File name -> record: five managers on the coaching intensive (started 36 days ago; due dates 29, 22, 15
+    and 8 days ago) and two new managers on the 90-day path (started 17 days ago), with on-time and late
+    passes, overdue work, a pass on an earlier quiz, two records of one person and an unnamed file."""
+    ci, nm, made = d(-36), d(-17), dt.datetime.combine(d(-1), dt.time(17, 0))
     return {
         "Zoë Łukasiewicz.json": record("Zoë Łukasiewicz", "coaching-intensive", ci, {
-            "coaching": result("coaching", d(11, 9)), "coaching-rhythm": result("coaching-rhythm", d(11, 15), best=90, first=70, attempts=2),
-            "pipeline-reviews": result("pipeline-reviews", d(11, 24)), "making-training-stick": result("making-training-stick", d(12, 1))}),
+            "coaching": result("coaching", d(-31)), "coaching-rhythm": result("coaching-rhythm", d(-25), best=90, first=70, attempts=2),
+            "pipeline-reviews": result("pipeline-reviews", d(-16)), "making-training-stick": result("making-training-stick", d(-9))}, made),
         "Sam Lee.json": record("Sam Lee", "coaching-intensive", ci, {
-            "coaching": result("coaching", d(11, 10))}, created=dt.datetime(2026, 11, 12, 9, 0)),
+            "coaching": result("coaching", d(-30))}, dt.datetime.combine(d(-28), dt.time(9, 0))),
         "Sam Lee (1).json": record("Sam Lee", "coaching-intensive", ci, {
-            "coaching": result("coaching", d(11, 10)), "coaching-rhythm": result("coaching-rhythm", d(12, 3), first=60, attempts=3)}),
+            "coaching": result("coaching", d(-30)), "coaching-rhythm": result("coaching-rhythm", d(-7), first=60, attempts=3)}, made),
         "Priya Raman.json": record("Priya Raman", "coaching-intensive", ci, {
-            "coaching": result("coaching", None, best=50, first=50)}),
+            "coaching": result("coaching", None, best=50, first=50)}, made),
         "Marcus O'Neil.json": record("Marcus O'Neil", "coaching-intensive", ci, {
-            "coaching": result("coaching", d(11, 8), old_quiz=True), "coaching-rhythm": result("coaching-rhythm", d(11, 17)),
-            "pipeline-reviews": result("pipeline-reviews", d(11, 30))}),
-        "Dana Whitfield.json": record("Dana Whitfield", "new-manager-90-days", d(11, 23), {
-            "the-managers-job": result("the-managers-job", d(11, 26)), "setting-expectations": result("setting-expectations", d(12, 4))}),
-        "completion-record.json": record("", "new-manager-90-days", d(11, 23), {
-            "the-managers-job": result("the-managers-job", d(12, 8), best=80, first=80)}),
+            "coaching": result("coaching", d(-32), old_quiz=True), "coaching-rhythm": result("coaching-rhythm", d(-23)),
+            "pipeline-reviews": result("pipeline-reviews", d(-10))}, made),
+        "Dana Whitfield.json": record("Dana Whitfield", "new-manager-90-days", nm, {
+            "the-managers-job": result("the-managers-job", d(-14)), "setting-expectations": result("setting-expectations", d(-6))}, made),
+        "completion-record.json": record("", "new-manager-90-days", nm, {
+            "the-managers-job": result("the-managers-job", d(-2), best=80, first=80)}, made),
     }
 
 

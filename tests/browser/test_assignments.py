@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
@@ -107,44 +105,6 @@ def record_from(context, site: Site, name: str, passed: list[str], tmp_path: Pat
     return target
 
 
-def test_completion_records_in_the_team_view(browser, page, site: Site, tmp_path: Path) -> None:
-    files = []
-    for name, passed in [("Ana Lopez", ["coaching", "coaching-rhythm"]), ("Ben Okafor", ["coaching"]), ("Chloe Martin", [])]:
-        context = new_context(browser)
-        try:
-            files.append(record_from(context, site, name, passed, tmp_path))
-        finally:
-            context.close()
-    record = json.loads(files[0].read_text(encoding="utf-8"))
-    assert record["kind"] == "frontline-completion-record" and record["name"] == "Ana Lopez"
-    assert "not a proctored exam" in record["selfCheck"]
-    assert record["results"]["coaching"]["passed"] is True and record["results"]["coaching"]["moduleVersion"]
-    # Ben passed coaching on an earlier version of its quiz.
-    ben = json.loads(files[1].read_text(encoding="utf-8"))
-    ben["results"]["coaching"]["quizVersion"] = "0000000000"
-    ben["results"]["coaching"]["moduleVersion"] = "0.9"
-    files[1].write_text(json.dumps(ben), encoding="utf-8")
-
-    page.goto(f"{site.url}team/")
-    page.wait_for_selector("[data-team-view][data-bound]", state="attached")
-    page.get_by_label("Completion records (.json)").set_input_files([str(f) for f in files])
-    matrix = page.locator(".fp-team-matrix")
-    matrix.wait_for()
-    assert matrix.locator("tbody tr").count() == 3
-    ana = matrix.locator('tr[data-manager="Ana Lopez"]')
-    assert ana.locator('td[data-module="coaching"]').inner_text().startswith("✓ Passed 100%")
-    assert ana.locator('td[data-module="pipeline-reviews"]').inner_text().startswith("Not yet")
-    assert "older version, refresh" in matrix.locator('tr[data-manager="Ben Okafor"] td[data-module="coaching"]').inner_text()
-    assert matrix.locator('tr[data-manager="Chloe Martin"] td.fp-st-passed').count() == 0
-
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
-    assert len(rows) == 12
-    ben_row = next(r for r in rows if r["Manager"] == "Ben Okafor" and r["Module"].startswith("Coaching: building"))
-    assert ben_row["Status"] == "passed" and ben_row["Needs refresh"] == "yes" and ben_row["Module version"] == "0.9"
-
-
 def test_export_and_import_progress_into_a_new_browser(browser, page, site: Site, tmp_path: Path) -> None:
     link = make_assignment(page, site, "Dana Whitfield")
     page.goto(link)
@@ -208,30 +168,6 @@ def test_crafted_links_run_nothing(page, site: Site, fragment: str, valid: bool)
     else:
         assert view.locator(".fp-error").inner_text().startswith("This assignment link")
         assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('frontline:v1:assignment'))") == []
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        json.dumps({"kind": "frontline-completion-record", "v": 1, "name": XSS, "assignments": [], "results": {"coaching": {"best": "<img src=x onerror=alert(1)>", "passed": True, "quizVersion": "a"}}}),
-        json.dumps({"kind": "something-else"}),
-        "{not json",
-        json.dumps({"kind": "frontline-completion-record", "v": 1, "name": "x", "assignments": [{"v": 1, "name": "x", "items": [{"m": "javascript:alert(1)", "due": "x"}]}], "results": {}}),
-    ],
-    ids=["bad-result-with-script", "other-kind", "not-json", "bad-assignment"],
-)
-def test_crafted_record_files_are_refused(page, site: Site, tmp_path: Path, content: str) -> None:
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    path = tmp_path / "record.json"
-    path.write_text(content, encoding="utf-8")
-    page.goto(f"{site.url}team/")
-    page.wait_for_selector("[data-team-view][data-bound]", state="attached")
-    page.get_by_label("Completion records (.json)").set_input_files(str(path))
-    page.wait_for_function("document.querySelector('.fp-team-errors').textContent.length > 0")
-    assert "record.json:" in page.locator(".fp-team-errors").inner_text()
-    assert dialogs == [] and page.evaluate("window.__pwned") is None
-    assert page.locator(".fp-team-matrix, article img[src='x']").count() == 0
 
 
 @pytest.mark.parametrize("path", ["assign/", "assigned/", "team/", "progress/", "paths/", "paths/new-manager-90-days/"])
