@@ -163,13 +163,12 @@ window.FP = window.FP || {};
     return wrap;
   }
 
-  function chartFigure(id, title, items, legend) {
+  function chartFigure(id, title, items) {
     var fig = el("figure", { "class": "fp-tv-chart", "data-chart": id });
     fig.appendChild(el("figcaption", {}, title));
     if (!items.length) { fig.appendChild(el("p", { "class": "fp-tv-detail" }, "Nothing assigned to chart.")); return fig; }
     var holder = el("div", { "class": "fp-tv-chart-holder" });
     fig.appendChild(holder);
-    if (legend) fig.appendChild(legend);
     fig.fpDraw = function () {
       var width = holder.clientWidth || 640;
       if (holder.fpWidth && Math.abs(holder.fpWidth - width) < 8) return;
@@ -253,9 +252,9 @@ window.FP = window.FP || {};
 
     var charts = el("div", { "class": "fp-tv-charts" });
     charts.appendChild(el("h2", { id: "completion-charts" }, "Completion at a glance"));
-    charts.appendChild(chartFigure("fp-tv-chart-modules", "Completion per module", T.moduleChartItems(modTotals), null));
-    charts.appendChild(chartFigure("fp-tv-chart-managers", "Completion per manager", T.managerChartItems(rows), null));
     charts.appendChild(legendNode());
+    charts.appendChild(chartFigure("fp-tv-chart-modules", "Completion per module", T.moduleChartItems(modTotals)));
+    charts.appendChild(chartFigure("fp-tv-chart-managers", "Completion per manager", T.managerChartItems(rows)));
     parts.push(charts);
 
     out.replaceChildren.apply(out, parts);
