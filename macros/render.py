@@ -35,6 +35,16 @@ AUDIENCE_LABELS = {"new-manager": "New managers", "senior-manager": "Senior mana
 LEVEL_LABELS = {"foundation": "Foundation", "intermediate": "Intermediate", "advanced": "Advanced"}
 SECTION_TEMPLATES = {kind: f"sections/{kind}.md" for kind in schema.SECTION_KINDS}
 
+# The scripts and styles (docs/assets/fp/<name>.js|.css, run in this order) each app page loads for
+# itself, by page URL: core.js loads them where the page's catalog names them, so module pages,
+# which carry no catalog, load none of them.
+APP_PAGE_FILES = {
+    "assign": ("app link assignments calendar assign-page", "app"),
+    "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view progress-page", "app"),
+    "team": ("app link record csv team-lib team-page", "app team"),
+}
+
 # Markdown extensions for fragments rendered to HTML here (quiz text): the content subset of the site's.
 FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
 
@@ -226,10 +236,13 @@ class Renderer:
         return self._render("cards.md", modules=self.catalog.track_modules(track), page_src=page_src)
 
     def progress_table(self, page_src: str) -> str:
+        """One table of every module (tracks as row groups), each status mark carrying the quiz's
+        current version so a result of an earlier version is marked as such."""
         tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
         if self.catalog.unlisted():
             tracks.append((schema.Track(id="more", title="More modules", modules=[m.id for m in self.catalog.unlisted()]), self.catalog.unlisted()))
-        return self._render("progress.md", tracks=tracks, page_src=page_src)
+        versions = {module_id: quiz_version(quiz) for module_id, quiz in self.catalog.quizzes.items()}
+        return self._render("progress.md", tracks=tracks, page_src=page_src, versions=versions)
 
     def path_page(self, path_id: str, page_src: str | None = None) -> str:
         learning_path = self.path(path_id)
@@ -253,7 +266,10 @@ class Renderer:
         return self._render("progress-bars.md", tracks=tracks, paths=paths)
 
     def assign_form(self) -> str:
-        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        """The Assign page's tool: every module once, by track, unlisted ones under "More modules"."""
+        tracks = [(track.title, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        if self.catalog.unlisted():
+            tracks.append(("More modules", self.catalog.unlisted()))
         return self._render("assign-form.html", tracks=tracks, paths=list(self.catalog.paths.values()))
 
     def browser_catalog(self, page_url: str) -> str:
@@ -295,7 +311,9 @@ class Renderer:
             "tracks": [{"title": track.title, "modules": [m.id for m in self.catalog.track_modules(track)]} for track in self.catalog.course.tracks],
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        return f'<div hidden class="fp-catalog" data-fp-catalog="{html.escape(text, quote=True)}"></div>'
+        scripts, styles = APP_PAGE_FILES.get(page_url.removesuffix("/").removesuffix(".html"), ("", ""))
+        load = f' data-fp-load="{scripts}" data-fp-css="{styles}"' if scripts else ""
+        return f'<div hidden class="fp-catalog"{load} data-fp-catalog="{html.escape(text, quote=True)}"></div>'
 
     def checklist(self, module_id: str, checklist_id: str) -> str:
         module = self.catalog.module(module_id)

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -59,12 +59,20 @@ def copy_project(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def serve_folder(root: Path, port: int) -> Iterator[None]:
-    """A static web server for `root` on 127.0.0.1:`port`, like any static host."""
+def serve_folder(root: Path, port: int, log: list[str] | None = None) -> Iterator[None]:
+    """A static web server for `root` on 127.0.0.1:`port`, like any static host.
+
+    With `log`, every request line the server receives ("GET /assign/?x=1 HTTP/1.1", query string
+    and all) is appended to it, as an access log would record it.
+    """
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
+
+        def log_request(self, code: object = "-", size: object = "-") -> None:
+            if log is not None:
+                log.append(self.requestline)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -77,11 +85,18 @@ def serve_folder(root: Path, port: int) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Site:
-    """The real course, built once with `mkdocs build --strict` and served on 127.0.0.1."""
+    """The real course, built once with `mkdocs build --strict` and served on 127.0.0.1.
+
+    `requests` is the server's access log (request lines), shared by the whole session: a test
+    reads what it added (see `requests_since`)."""
 
     root: Path
     url: str
     build_log: str
+    requests: list[str] = field(default_factory=list)
+
+    def requests_since(self, mark: int) -> list[str]:
+        return self.requests[mark:]
 
 
 @pytest.fixture(scope="session")
@@ -96,5 +111,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
-    with serve_folder(root, port):
-        yield Site(root, url, result.stdout + result.stderr)
+    requests: list[str] = []
+    with serve_folder(root, port, requests):
+        yield Site(root, url, result.stdout + result.stderr, requests)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -83,7 +82,3 @@ def test_module_without_quiz_has_no_quiz_section(course: Path) -> None:
     assert "Check yourself" not in renderer_for(course).module_page("beta")
 
 
-def test_quiz_javascript_and_css_stay_within_6_kb_gzip() -> None:
-    assets = REPO / "docs/assets"
-    payload = b"".join((assets / name).read_bytes() for name in ("quiz.js", "fp/progress.js", "quiz.css"))
-    assert len(gzip.compress(payload, 9)) <= 6 * 1024

@@ -11,17 +11,6 @@ window.FP = window.FP || {};
   }
   FP.savedResults = results;
 
-  /* The note, its line breaks kept. */
-  function note(text) {
-    var q = FP.el("blockquote", { "class": "fp-note" });
-    text.split(/\r?\n/).forEach(function (line, n) {
-      if (n) q.appendChild(FP.el("br"));
-      q.appendChild(document.createTextNode(line));
-    });
-    return q;
-  }
-  FP.noteElement = note;
-
   /* Counts for a summary line: {passed, overdue, total, minutes}. */
   FP.assignmentCounts = function (a, cat, today) {
     var res = results(cat), c = { passed: 0, overdue: 0, total: a.items.length, minutes: 0, open: [] };
@@ -41,14 +30,14 @@ window.FP = window.FP || {};
     var today = FP.today(), res = results(cat);
     var path = a.path && FP.has(cat.paths, a.path) ? cat.paths[a.path] : null;
     var wrap = FP.el("section", { "class": "fp-assignment" });
-    var title = FP.el(opts.heading || "h3", { "class": "fp-assignment-for" }, "For " + a.name + (path ? " · " + path.title : ""));
+    var title = FP.el(opts.heading || "h3", { "class": "fp-assignment-for" }, opts.title || "For " + a.name + (path ? " · " + path.title : ""));
     wrap.appendChild(title);
     var counts = FP.assignmentCounts(a, cat, today);
     wrap.appendChild(FP.el("p", { "class": "fp-assignment-summary" },
       counts.passed + " of " + counts.total + " passed" + (counts.overdue ? " · " + counts.overdue + " overdue" : "") +
-      " · about " + counts.minutes + " min in all" + (a.start ? " · started " + FP.formatDate(a.start) : "")));
-    if (a.note) wrap.appendChild(note(a.note));
-    var table = FP.el("table", { "class": "fp-steps" }), head = FP.el("tr");
+      " · " + FP.duration(counts.minutes) + " in all" + (a.by ? " · from " + a.by : "") + (a.start ? " · starts " + FP.formatDate(a.start) : "")));
+    if (a.note && !opts.noNote) wrap.appendChild(FP.noteElement(a.note));
+    var table = FP.el("table"), head = FP.el("tr");
     ["Module", "Due", "Status"].forEach(function (h) { head.appendChild(FP.el("th", { scope: "col" }, h)); });
     table.appendChild(FP.el("thead")).appendChild(head);
     var body = table.appendChild(FP.el("tbody"));

@@ -39,12 +39,21 @@ window.FP = window.FP || {};
     return out;
   };
 
-  /* Save an assignment; true when it is (or already was) in storage. */
+  /* Save an assignment; true when it is (or already was) in storage. Beside the assignment the
+     entry keeps its steps in path order with titles and root-relative URLs, and the path's title,
+     so a module page (which carries no catalog) can say what comes next (FP.nextStep). */
   A.save = function (a, cat, now) {
-    var key = A.key(a);
-    var old = FP.store.readJSON(key);
-    if (old && old.assignment && JSON.stringify(FP.link.clean(old.assignment)) === JSON.stringify(FP.link.clean(a))) return true;
-    return FP.store.writeJSON(key, { saved: now || new Date().toISOString(), assignment: FP.link.clean(a) });
+    var key = A.key(a), clean = FP.link.clean(a), old = FP.store.readJSON(key);
+    var entry = {
+      saved: old && typeof old.saved === "string" ? old.saved : (now || new Date().toISOString()), assignment: clean,
+      pathTitle: a.path ? cat.paths[a.path].title : "",
+      steps: A.steps(clean, cat).map(function (s) {
+        var mod = cat.modules[s.m];
+        return { m: s.m, due: s.due, target: s.target, title: mod.title, url: mod.url };
+      })
+    };
+    if (old && JSON.stringify(old) === JSON.stringify(entry)) return true;
+    return FP.store.writeJSON(key, entry);
   };
 
   /* Remove one assignment; true when it is gone. */

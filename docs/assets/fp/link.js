@@ -4,7 +4,8 @@
    a link is checked field by field; lookups use FP.has, so "constructor" is an unknown id.
 
    @typedef {{m: string, due: string}} Item         a module id and its due date (YYYY-MM-DD)
-   @typedef {{v: 1, name: string, note?: string, path?: string, start?: string, items: Item[]}} Assignment */
+   @typedef {{v: 1, name: string, by?: string, note?: string, path?: string, start?: string, items: Item[]}} Assignment
+   (by: who assigned it; links made by `python -m macros assign` have none) */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
@@ -34,6 +35,7 @@ window.FP = window.FP || {};
     if (a.v !== 1) return "it was made by a different version of the course (format " + String(a.v).slice(0, 10) + ")";
     if (!text(a.name, 80) || !a.name.trim()) return "the manager's name is missing or longer than 80 characters";
     if (a.note !== undefined && !text(a.note, 500)) return "the note is longer than 500 characters";
+    if (a.by !== undefined && !text(a.by, 80)) return "the name of who assigned it is longer than 80 characters";
     if (a.path !== undefined && !(typeof a.path === "string" && FP.has(cat.paths, a.path))) return "it names a learning path this course does not have";
     if (a.start !== undefined && !FP.validDate(a.start)) return "its start date is not a real date";
     if (!Array.isArray(a.items) || !a.items.length || a.items.length > L.MAX_ITEMS) return "it lists no modules, or too many";
@@ -49,6 +51,7 @@ window.FP = window.FP || {};
   L.clean = function (a) {
     var out = { v: 1, name: a.name.trim(), items: a.items.map(function (it) { return { m: it.m, due: it.due }; }) };
     if (a.note) out.note = a.note;
+    if (typeof a.by === "string" && a.by.trim()) out.by = a.by.trim();
     if (a.path) out.path = a.path;
     if (a.start) out.start = a.start;
     return out;
