@@ -42,7 +42,7 @@ def records(tmp_path: Path) -> list[str]:
 def open_team_view(page, site: Site, start: str = "glossary/") -> None:
     """First page by URL, then Team view by a click in the navigation (instant navigation, same document)."""
     page.goto(f"{site.url}{start}")
-    page.wait_for_function("() => !!(window.document$ && window.FP && window.FP.onPage)")  # Material's instant navigation is listening
+    page.wait_for_function("() => !!(window.document$ && window.FP)")  # Material's instant navigation is listening
     page.evaluate("window.__sameDocument = true")
     if page.viewport_size["width"] < 1220:
         page.locator("label.md-header__button[for='__drawer']").click()
@@ -257,6 +257,8 @@ def test_records_made_by_the_real_course_by_clicking(browser, page, site: Site, 
         tab.get_by_label("Start date").fill("2026-11-17")
         tab.get_by_label("Path", exact=True).select_option("coaching-intensive")
         tab.get_by_role("button", name="Make the assignment link").click()
+        assert "already past" in tab.locator(".fp-assign-error").inner_text()  # two due dates are: pressed again, deliberately
+        tab.get_by_role("button", name="Make the link anyway").click()
         link = tab.locator("#fp-assign-link").input_value()
     finally:
         boss.close()
