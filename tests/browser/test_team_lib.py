@@ -243,3 +243,42 @@ def test_chart_has_a_bar_per_item_with_numbers_and_a_text_alternative(lib) -> No
         assert texts[1] == "3 of 5 · 1 overdue"
         assert texts[0].endswith("…") or width > 800
         assert int(svg["attrs"]["width"]) == width
+
+
+def test_a_record_built_by_my_progress_reads_as_built(browser) -> None:
+    """The contract with record.js: FP.record.build's v2 record, as a file, opens in FP.team unchanged."""
+    assets = LIB.parent
+    context = browser.new_context()
+    context.route("http://team.test/**", lambda route: route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>t</title><body></body>"))
+    page = context.new_page()
+    page.clock.set_fixed_time(f"{TODAY}T12:00:00")
+    try:
+        page.goto("http://team.test/")
+        for name in ["core", "app", "link", "assignments", "record", "team-lib"]:
+            page.add_script_tag(path=str(assets / f"{name}.js"))
+        out = page.evaluate(
+            """cat => {
+                cat.modules = FP.map(cat.modules); cat.paths = FP.map(cat.paths);
+                cat.paths.starter = {title: "Starter path", steps: [{module: "onboarding", day: 7, target: "Week 1"}, {module: "hiring", day: 14, target: "Week 2"}]};
+                const results = {
+                  hiring: {quizVersion: "q-hire-1", moduleVersion: "1.0", best: 90, last: 90, passed: true, date: "2026-12-08T10:00:00Z",
+                           passedOn: "2026-12-08T10:00:00Z", first: 60, attempts: [{date: "2026-12-07T10:00:00Z", score: 60}, {date: "2026-12-08T10:00:00Z", score: 90}]},
+                  onboarding: {quizVersion: "q-onb-1", moduleVersion: "1.0", best: 40, last: 40, passed: false, date: "2026-12-01T10:00:00Z"}
+                };
+                const assignment = {v: 1, name: "Zoë Łukasiewicz", path: "starter", start: "2026-11-25", items: [{m: "hiring", due: "2026-12-09"}, {m: "onboarding", due: "2026-12-02"}]};
+                const rec = FP.record.build("Zoë Łukasiewicz", results, [assignment], cat, new Date(), FP.today());
+                const parsed = FP.team.parseRecord(JSON.stringify(rec), "Completion record - Zoë Ł - 2026-12-10.json", cat);
+                if (parsed.error) return {error: parsed.error};
+                const row = FP.team.rows(FP.team.people([parsed.record]).people, cat)[0];
+                return {label: row.label, order: Object.keys(row.cells), hiring: row.cells.hiring, onboarding: row.cells.onboarding, totals: FP.team.totalsText(row.totals)};
+            }""",
+            CATALOG,
+        )
+    finally:
+        context.close()
+    assert "error" not in out, out
+    assert out["label"] == "Zoë Łukasiewicz"
+    assert out["order"] == ["onboarding", "hiring"], "the path's order, from the record's steps"
+    assert out["hiring"]["key"] == "passed" and out["hiring"]["first"] == 60 and out["hiring"]["attempts"] == 2 and out["hiring"]["path"] == "Starter path"
+    assert out["onboarding"]["key"] == "overdue" and out["onboarding"]["days"] == 8 and out["onboarding"]["best"] == 40
+    assert out["totals"] == "1 of 2 passed · 1 overdue"
