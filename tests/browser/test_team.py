@@ -126,6 +126,7 @@ def test_sort_and_filter_from_the_keyboard(page, site: Site, records: list[str])
     open_team_view(page, site)
     open_records(page, records)
     people = lambda: page.locator(".fp-tv-table tbody th .fp-tv-person").all_inner_texts()  # noqa: E731
+    page.locator(".fp-tv-shown").evaluate("e => { e.__kept = true; }")  # one live region, announced on each change
     page.get_by_label("Sort", exact=True).focus()
     page.get_by_label("Sort", exact=True).select_option(label="Name (A–Z)")
     assert people() == ["Dana Whitfield", "Marcus O'Neil", "Priya Raman", "Sam Lee", "Zoë Łukasiewicz", "Unnamed record (completion-record.json)"]
@@ -135,12 +136,25 @@ def test_sort_and_filter_from_the_keyboard(page, site: Site, records: list[str])
     page.get_by_label("Show", exact=True).select_option(label="With late completions")
     assert people() == ["Marcus O'Neil", "Sam Lee", "Unnamed record (completion-record.json)"]
     assert page.locator(".fp-tv-shown").inner_text() == "Showing 3 of 6 managers."
+    assert page.locator(".fp-tv-shown").evaluate("e => e.__kept") is True
     page.get_by_label("Show", exact=True).select_option(label="Everyone")
     page.get_by_label("Find a manager").press_sequentially("zoe")
     assert people() == ["Zoë Łukasiewicz"], "accents and case ignored"
     assert page.evaluate("document.activeElement.id") == "fp-tv-find"
     page.get_by_label("Find a manager").fill("nobody")
     assert page.locator(".fp-tv-nomatch").inner_text().startswith("No manager matches")
+
+
+def test_files_dropped_on_the_page_open_too(page, site: Site) -> None:
+    open_team_view(page, site)
+    text = json.dumps(team()["Priya Raman.json"])
+    page.evaluate(
+        """text => { const data = new DataTransfer(); data.items.add(new File([text], "Priya Raman.json", {type: "application/json"}));
+                     document.querySelector("[data-team-view]").dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true})); }""",
+        text,
+    )
+    page.locator(".fp-tv-table").wait_for()
+    assert page.locator(".fp-tv-table tbody .fp-tv-person").all_inner_texts() == ["Priya Raman"]
 
 
 def test_csv_opens_in_excel_with_names_intact(page, site: Site, records: list[str]) -> None:

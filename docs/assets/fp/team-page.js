@@ -190,6 +190,9 @@ window.FP = window.FP || {};
   }
 
   /* --- The view --- */
+  /* Everything below the file picker, built when the set of open records changes. Sort and filter
+     then refresh only the figures, the table and the charts (fill), so the controls keep focus and
+     the "Showing …" line stays one live region that screen readers announce. */
   function render(root, cat) {
     var out = root.querySelector(".fp-tv-results"), status = root.querySelector(".fp-tv-opened");
     var clear = root.querySelector('[data-action="clear"]');
@@ -201,16 +204,10 @@ window.FP = window.FP || {};
       return;
     }
     var grouped = T.people(state.files), allRows = T.rows(grouped.people, cat, T.today());
-    var rows = T.filterRows(T.sortRows(allRows, state.sort), { text: state.text, show: state.show });
-    var modTotals = T.moduleTotals(rows, cat), team = T.teamTotals(rows);
     status.textContent = plural(state.files.length, "record") + " open: " + plural(allRows.length, "manager") + ".";
     clear.hidden = false;
 
-    var parts = [];
-    var printed = el("p", { "class": "fp-tv-print-head" },
-      "Printed " + T.formatDate(T.today()) + " · " + plural(rows.length, "manager") + (rows.length < allRows.length ? " of " + allRows.length + " (" + T.SHOW_LABELS[state.show] + (state.text ? ", name contains “" + state.text + "”" : "") + ")" : "") +
-      " · self-check records from each manager's own browser");
-    parts.push(printed);
+    var parts = [el("p", { "class": "fp-tv-print-head" })];
     if (grouped.warnings.length) {
       var warn = el("div", { "class": "admonition warning fp-tv-warnings" });
       warn.appendChild(el("p", { "class": "admonition-title" }, "Check these records"));
@@ -219,8 +216,7 @@ window.FP = window.FP || {};
       warn.appendChild(ul);
       parts.push(warn);
     }
-    parts.push(figuresNode(team, allRows));
-
+    parts.push(el("div", { "class": "fp-tv-figures-box" }));
     var controls = el("div", { "class": "fp-tv-controls", role: "group", "aria-label": "Sort and filter the table" });
     controls.appendChild(selectNode("fp-tv-sort", "Sort", T.SORT_LABELS, state.sort));
     controls.appendChild(selectNode("fp-tv-show", "Show", T.SHOW_LABELS, state.show));
@@ -231,9 +227,37 @@ window.FP = window.FP || {};
     find.appendChild(input);
     controls.appendChild(find);
     parts.push(controls);
-    parts.push(el("p", { "class": "fp-tv-shown", role: "status" }, rows.length === allRows.length ? "Showing all " + plural(allRows.length, "manager") + "." :
-      "Showing " + rows.length + " of " + plural(allRows.length, "manager") + "."));
+    parts.push(el("p", { "class": "fp-tv-shown", role: "status" }));
+    parts.push(el("div", { "class": "fp-tv-body" }));
+    out.replaceChildren.apply(out, parts);
+    out.hidden = false;
 
+    controls.querySelector("#fp-tv-sort").addEventListener("change", function (e) { state.sort = e.target.value; fill(out, allRows, cat); });
+    controls.querySelector("#fp-tv-show").addEventListener("change", function (e) { state.show = e.target.value; fill(out, allRows, cat); });
+    input.addEventListener("input", function () { state.text = input.value; fill(out, allRows, cat); });
+    out.addEventListener("click", function (e) {
+      var action = e.target.closest && e.target.closest("[data-action]");
+      if (!action) return;
+      if (action.getAttribute("data-action") === "print") window.print();
+      if (action.getAttribute("data-action") === "csv") {
+        download(T.toCsv(T.sortRows(allRows, state.sort), cat), "team-progress-" + T.today() + ".csv", "text/csv;charset=utf-8");
+        status.textContent = "CSV downloaded (" + plural(allRows.length, "manager") + ").";
+      }
+    });
+    fill(out, allRows, cat);
+  }
+
+  function fill(out, allRows, cat) {
+    var rows = T.filterRows(T.sortRows(allRows, state.sort), { text: state.text, show: state.show });
+    var modTotals = T.moduleTotals(rows, cat), team = T.teamTotals(rows), filtered = rows.length < allRows.length;
+    out.querySelector(".fp-tv-print-head").textContent = "Printed " + T.formatDate(T.today()) + " · " + plural(rows.length, "manager") +
+      (filtered ? " of " + allRows.length + " (" + T.SHOW_LABELS[state.show] + (state.text ? ", name contains “" + state.text + "”" : "") + ")" : "") +
+      " · self-check records from each manager's own browser";
+    out.querySelector(".fp-tv-figures-box").replaceChildren(figuresNode(team, allRows));
+    out.querySelector(".fp-tv-shown").textContent = filtered ? "Showing " + rows.length + " of " + plural(allRows.length, "manager") + "." :
+      "Showing all " + plural(allRows.length, "manager") + ".";
+
+    var parts = [];
     if (rows.length) {
       parts.push(el("p", { "class": "fp-tv-hint", id: "fp-tv-hint" }, "The table scrolls sideways: swipe it, or focus it and use the arrow keys."));
       var scroller = el("div", { "class": "fp-tv-scroll", role: "region", tabindex: "0", "aria-labelledby": "fp-tv-caption", "aria-describedby": "fp-tv-hint" });
@@ -242,45 +266,23 @@ window.FP = window.FP || {};
     } else {
       parts.push(el("p", { "class": "fp-tv-nomatch" }, "No manager matches. Change “Show” or clear the search."));
     }
-
     var actions = el("div", { "class": "fp-actions fp-tv-actions" });
-    var csv = el("button", { type: "button", "class": "md-button md-button--primary", "data-action": "csv" }, "Download CSV");
-    var print = el("button", { type: "button", "class": "md-button", "data-action": "print" }, "Print (landscape)");
-    actions.append(csv, print);
+    actions.append(el("button", { type: "button", "class": "md-button md-button--primary", "data-action": "csv" }, "Download CSV"),
+      el("button", { type: "button", "class": "md-button", "data-action": "print" }, "Print (landscape)"));
     parts.push(actions);
     parts.push(el("p", { "class": "fp-tv-detail fp-tv-actions-note" }, "The CSV has every manager and module, whatever the filter; Excel opens it with names intact."));
-
-    var charts = el("div", { "class": "fp-tv-charts" });
-    charts.appendChild(el("h2", { id: "completion-charts" }, "Completion at a glance"));
-    charts.appendChild(legendNode());
-    charts.appendChild(chartFigure("fp-tv-chart-modules", "Completion per module", T.moduleChartItems(modTotals)));
-    charts.appendChild(chartFigure("fp-tv-chart-managers", "Completion per manager", T.managerChartItems(rows)));
-    parts.push(charts);
-
-    out.replaceChildren.apply(out, parts);
-    out.hidden = false;
-    drawCharts(out);
-    markOverflow(out);
-
-    controls.querySelector("#fp-tv-sort").addEventListener("change", function (e) { state.sort = e.target.value; rerender(root, cat, "#fp-tv-sort"); });
-    controls.querySelector("#fp-tv-show").addEventListener("change", function (e) { state.show = e.target.value; rerender(root, cat, "#fp-tv-show"); });
-    input.addEventListener("input", function () { state.text = input.value; rerender(root, cat, "#fp-tv-find"); });
-    csv.addEventListener("click", function () {
-      download(T.toCsv(T.sortRows(allRows, state.sort), cat), "team-progress-" + T.today() + ".csv", "text/csv;charset=utf-8");
-      status.textContent = "CSV downloaded (" + plural(allRows.length, "manager") + ").";
-    });
-    print.addEventListener("click", function () { window.print(); });
-  }
-
-  /* Re-render after a control changed, keeping focus (and the caret) where the person was. */
-  function rerender(root, cat, focusSelector) {
-    var active = root.querySelector(focusSelector), caret = active && active.selectionStart;
-    render(root, cat);
-    var again = root.querySelector(focusSelector);
-    if (again) {
-      again.focus();
-      if (typeof caret === "number" && again.setSelectionRange) again.setSelectionRange(caret, caret);
+    if (rows.length) {
+      var charts = el("div", { "class": "fp-tv-charts" });
+      charts.appendChild(el("h2", { id: "completion-charts" }, "Completion at a glance"));
+      charts.appendChild(legendNode());
+      charts.appendChild(chartFigure("fp-tv-chart-modules", "Completion per module", T.moduleChartItems(modTotals)));
+      charts.appendChild(chartFigure("fp-tv-chart-managers", "Completion per manager", T.managerChartItems(rows)));
+      parts.push(charts);
     }
+    var body = out.querySelector(".fp-tv-body");
+    body.replaceChildren.apply(body, parts);
+    drawCharts(body);
+    markOverflow(body);
   }
 
   function drawCharts(scope) {
