@@ -12,6 +12,8 @@ import datetime as dt
 import io
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import Console, new_context
 from tests.browser.team_records import record, result, team, write_team, d
-from tests.conftest import Site
+from tests.conftest import REPO, Site, mkdocs_env
 
 AXE = Axe()
 
@@ -343,3 +345,29 @@ def test_accessible_in_every_state(browser, console: Console, site: Site, record
     finally:
         context.close()
     assert console.errors == [], console.errors
+
+
+def test_works_from_the_offline_copy(browser, tmp_path: Path, records: list[str]) -> None:
+    """`make offline`: Team view opened from disk reads files and makes the CSV, with no request at all."""
+    out = tmp_path / "site-offline"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.offline.yml"), "-d", str(out)],
+                           cwd=REPO, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    assert build.returncode == 0, build.stderr
+    context = new_context(browser)
+    try:
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url) if not request.url.startswith(("file://", "data:", "blob:")) else None)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((out / "glossary.html").as_uri())
+        page.locator("nav.md-nav--primary").get_by_role("link", name="Team view", exact=True).click()
+        page.get_by_label("Open completion records").set_input_files(records)
+        page.locator(".fp-tv-table").wait_for()
+        assert page.locator(".fp-tv-table tbody tr").count() == 6
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download CSV").click()
+        assert Path(download.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")
+        assert requests == [] and errors == []
+    finally:
+        context.close()
