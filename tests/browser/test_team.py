@@ -215,11 +215,14 @@ def test_print_is_a_landscape_sheet_with_title_and_date(page, site: Site, record
         assert not page.locator(hidden).is_visible(), hidden
     assert page.locator(".fp-tv-table").is_visible() and page.locator("svg#fp-tv-chart-modules").is_visible()
     assert page.locator(".fp-tv-name").first.evaluate("e => getComputedStyle(e).position") == "static"
+    page.set_viewport_size({"width": 960, "height": 700})  # about the printable width of landscape Letter or A4
+    assert page.evaluate("document.querySelector('.fp-tv-table').scrollWidth <= document.querySelector('article').clientWidth"), "every column on the sheet"
     pdf = page.pdf(prefer_css_page_size=True)
     assert media_boxes(pdf) == {"landscape"}
 
     # The stylesheet stays loaded on the next page, but landscape does not follow: a module prints upright.
     page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.locator("nav.md-nav--primary").get_by_role("link", name="Glossary", exact=True).click()
     page.wait_for_url("**/glossary/")
     assert media_boxes(page.pdf(prefer_css_page_size=True)) == {"portrait"}

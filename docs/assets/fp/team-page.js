@@ -111,7 +111,7 @@ window.FP = window.FP || {};
       var tr = el("tr", { "data-manager": r.label });
       var name = el("th", { scope: "row", "class": "fp-tv-name" });
       name.appendChild(el("span", { "class": "fp-tv-person" }, r.label));
-      var made = r.created ? "record of " + T.formatDate(r.created) : "record has no date";
+      var made = r.created ? "as of " + T.formatDate(r.created) : "record has no date";
       name.appendChild(el("span", { "class": "fp-tv-detail" }, made + (r.records > 1 ? " (newest of " + r.records + ")" : "")));
       tr.appendChild(name);
       tr.appendChild(el("td", { "class": "fp-tv-total" })).appendChild(progressNode(r.totals));
