@@ -220,8 +220,14 @@ def test_print_is_a_landscape_sheet_with_title_and_date(page, site: Site, record
     pdf = page.pdf(prefer_css_page_size=True)
     assert media_boxes(pdf) == {"landscape"}
 
+    # Printed from the dark scheme, the sheet is still dark on white, tinted cells included.
+    page.emulate_media(media="print", color_scheme="dark")
+    overdue = page.locator('.fp-tv-table td[data-status="overdue"]').first
+    assert overdue.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(251, 234, 232)"
+    assert overdue.locator(".fp-tv-status").evaluate("e => getComputedStyle(e).color") == "rgb(164, 34, 27)"
+
     # The stylesheet stays loaded on the next page, but landscape does not follow: a module prints upright.
-    page.emulate_media(media="screen")
+    page.emulate_media(media="screen", color_scheme="light")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.locator("nav.md-nav--primary").get_by_role("link", name="Glossary", exact=True).click()
     page.wait_for_url("**/glossary/")
