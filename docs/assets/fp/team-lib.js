@@ -1,5 +1,5 @@
-/* Frontline Playbook: the Team view's pure functions (no DOM, no storage, no network).
-   A senior manager opens the completion records their managers sent; these functions check each
+/* Frontline Playbook: the Team view's pure functions (no DOM, no storage, no network; toCsv uses
+   csv.js). A senior manager opens the completion records their managers sent; these functions check each
    file, keep one row per person (the newest record wins), work out the status of every assigned
    module against its due date, total it per manager and per module, sort, filter, and produce the
    CSV and the chart as data. team-page.js puts the result on the page.
@@ -375,12 +375,7 @@ window.FP = window.FP || {};
     return rowList.filter(function (r) { return show(r) && (!text || fold(r.label).indexOf(text) >= 0); });
   }
 
-  /* --- CSV: one line per person and module, opened correctly by Excel (UTF-8 with a byte-order mark). --- */
-  function csvCell(v) {
-    var s = v === null || v === undefined ? "" : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s; // a spreadsheet must never run a formula from a record
-    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
+  /* --- CSV: one line per person and module (FP.csv, csv.js, makes the text Excel opens as UTF-8). --- */
   function toCsv(rowList, catalog) {
     var course = courseOf(catalog);
     var out = [["Manager", "Module", "Assigned", "Due", "Status", "Days late or overdue", "Passed on", "Best score", "First-attempt score", "Attempts",
@@ -394,7 +389,7 @@ window.FP = window.FP || {};
           s.passedOn ? s.moduleVersion : "", s.currentVersion, r.file, dayOf(r.created)]);
       });
     });
-    return "\uFEFF" + out.map(function (line) { return line.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    return FP.csv.text(out); // csv.js: byte-order mark, quoting, no formulas
   }
 
   /* --- Chart: stacked horizontal bars as an SVG description ({ tag, attrs, children, text }),
@@ -473,7 +468,7 @@ window.FP = window.FP || {};
     people: people, cellStatus: cellStatus, rows: rows, moduleIds: moduleIds, totalsText: totalsText,
     moduleTotals: moduleTotals, teamTotals: teamTotals,
     sortRows: sortRows, SORT_LABELS: SORT_LABELS, filterRows: filterRows, SHOW_LABELS: SHOW_LABELS,
-    csvCell: csvCell, toCsv: toCsv,
+    toCsv: toCsv,
     chart: chart, describe: describe, moduleChartItems: moduleChartItems, managerChartItems: managerChartItems, SEGMENTS: SEGMENTS
   };
 })(window.FP);

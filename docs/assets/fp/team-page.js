@@ -5,33 +5,15 @@
    The logic is FP.team (team-lib.js, pure and unit-tested); this file only reads files and puts
    FP.team's answers on the page. Opened records stay in memory while the tab is open, so leaving
    the page by the navigation and coming back keeps them; nothing is stored or sent anywhere.
-   Starts on every page Material shows (FP.onPage) and only where [data-team-view] is. */
+   Starts on every page Material shows (FP.onPage) and only where [data-team-view] is. Needs core.js and
+   app.js (FP.el, FP.download, FP.catalog, FP.formatDate), which core.js loads before it. */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
   var T = FP.team;
   var SVG = "http://www.w3.org/2000/svg";
 
-  /* Fallbacks for a page without core.js (the unit-test page). */
-  var el = FP.el || function (tag, attrs, text) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  };
-  function download(content, name, type) {
-    if (FP.download) return FP.download(content, name, type);
-    var url = URL.createObjectURL(new Blob([content], { type: type })), a = el("a", { href: url, download: name });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
-  function catalog() {
-    if (FP.catalog) return FP.catalog();
-    var holder = document.getElementById("fp-catalog");
-    try { return holder ? JSON.parse(holder.textContent) : null; } catch (e) { return null; }
-  }
+  var el = FP.el, download = FP.download; // app.js, which core.js loads first on app pages
 
   /* What is open, kept across instant navigation (same document) but never stored. */
   var state = { files: [], sort: "overdue", show: "all", text: "" };
@@ -305,7 +287,7 @@ window.FP = window.FP || {};
   }
 
   function start(root) {
-    var cat = catalog(), input = root.querySelector("#fp-tv-records");
+    var cat = FP.catalog(), input = root.querySelector("#fp-tv-records");
     if (!cat || !input || !T) return;
     root.querySelector(".fp-tv-tools").hidden = false;
     function open(files) {
@@ -345,16 +327,5 @@ window.FP = window.FP || {};
     }, 150);
   });
 
-  FP.teamPage = { state: state, render: render };
-
-  if (FP.onPage) FP.onPage("[data-team-view]", start);
-  else {
-    var run = function () {
-      var root = document.querySelector("[data-team-view]");
-      if (root && !root.fpBound) { root.fpBound = true; start(root); }
-    };
-    if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
-    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-    else run();
-  }
+  FP.onPage("[data-team-view]", start);
 })(window.FP);
