@@ -138,6 +138,12 @@ def test_newest_record_of_a_person_wins_whatever_the_order_and_says_so(lib) -> N
         assert out["warnings"] == ["2 records for sam lee; showing the newest (completion-record (1).json, made 8 Dec 2026)."]
 
 
+def test_records_of_one_person_without_dates_say_which_is_shown(lib) -> None:
+    a, b = (v1("Ana", "", {}, [("coaching", "2026-12-31")]) for _ in range(2))
+    out = team(lib, [("ana.json", a), ("ana (1).json", b)])
+    assert out["warnings"] == ["2 records for Ana; none says when it was made, so this shows ana.json. Ask for a new record."]
+
+
 def test_unnamed_records_stay_apart_labelled_by_file_name(lib) -> None:
     a = v1("", "2026-12-01T09:00:00Z", {"coaching": result("q-coach-2")}, [("coaching", "2026-12-31")])
     b = v1("", "2026-12-02T09:00:00Z", {}, [("coaching", "2026-12-31")])

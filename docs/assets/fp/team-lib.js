@@ -213,8 +213,9 @@ window.FP = window.FP || {};
     });
     out.forEach(function (p) {
       if (!p.others.length) return;
-      var newest = p.record.created ? ", made " + formatDate(dayOf(p.record.created)) : "";
-      warnings.push(plural(p.others.length + 1, "record") + " for " + p.label + "; showing the newest (" + p.record.file + newest + ").");
+      var count = plural(p.others.length + 1, "record") + " for " + p.label;
+      warnings.push(p.record.created ? count + "; showing the newest (" + p.record.file + ", made " + formatDate(dayOf(p.record.created)) + ")." :
+        count + "; none says when it was made, so this shows " + p.record.file + ". Ask for a new record.");
     });
     var unnamed = out.filter(function (p) { return p.unnamed; }).length;
     if (unnamed) warnings.push(plural(unnamed, "record has", "records have") + " no name, so " + (unnamed === 1 ? "it is" : "each is") +
