@@ -42,7 +42,7 @@ def v1(name: str, created: str, results: dict[str, Any], items: list[tuple[str, 
 def v2(name: str, created: str, modules: dict[str, Any], items: list[tuple[str, str]]) -> dict[str, Any]:
     return {"kind": "frontline-completion-record", "v": 2, "name": name, "created": created,
             "assignments": [{"path": "starter", "pathTitle": "Starter path", "steps": [{"module": m, "due": due, "target": "By day 7"} for m, due in items]}],
-            "modules": modules}
+            "results": modules}
 
 
 @pytest.fixture(scope="module")

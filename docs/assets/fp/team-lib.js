@@ -119,7 +119,7 @@ window.FP = window.FP || {};
     if (r.name !== undefined && r.name !== null && !isText(r.name, 200)) return "the name in it is not valid";
     if (r.assignments !== undefined && !(Array.isArray(r.assignments) && r.assignments.length <= MAX_ASSIGNMENTS)) return "its assignments are not valid";
     for (var i = 0; i < (r.assignments || []).length; i++) { var p = readAssignment(r.assignments[i]); if (p) return p; }
-    var results = resultsOf(r);
+    var results = r.results;
     if (!isObject(results)) return "its results are not valid";
     var ids = Object.keys(results);
     for (var j = 0; j < ids.length; j++) {
@@ -129,7 +129,6 @@ window.FP = window.FP || {};
     }
     return null;
   }
-  function resultsOf(r) { return r.v === 2 && isObject(r.modules) ? r.modules : r.results; }
 
   /* The record as the rest of this file uses it. Ids the course does not know are left out and listed. */
   function normalise(r, fileName, course) {
@@ -141,7 +140,7 @@ window.FP = window.FP || {};
       if (unknown.indexOf(id) < 0) unknown.push(id);
       return false;
     }
-    var source = resultsOf(r);
+    var source = r.results;
     Object.keys(source).forEach(function (id) {
       if (!known(id)) return;
       var x = source[id];
