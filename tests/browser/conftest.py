@@ -8,12 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# The machine is shared: give `expect` the patience of Playwright's own actions.
+expect.set_options(timeout=20_000)
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Without these, Chromium tries to reach Google's services at start-up on a closed network.
+
 # Every browser test runs on this day (Playwright's clock), so no test depends on today's date.
 FROZEN_NOW = dt.datetime(2026, 12, 1, 9, 30)
 FROZEN_TODAY = FROZEN_NOW.date()
+# Without these, Chromium tries to reach Google's services at start-up on a closed network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
@@ -68,3 +73,15 @@ def context(browser, console: Console, site) -> Iterator[object]:
 @pytest.fixture
 def page(context, console: Console):
     return context.new_page()  # the context's "page" event attaches the console listener
+
+
+def axe_violations(page, context: object = None) -> list[str]:
+    """Every axe-core violation on the page (or in axe's `context`), of any impact (axe bundled in
+    axe-playwright-python)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context=context)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {[' '.join(node['target']) for node in violation['nodes']][:4]}"
+        for violation in results.response["violations"]
+    ]
