@@ -149,7 +149,7 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         assert "New manager — first 90 days: 8 modules, about 4 hours in all, from 4 Jan 2027. From Sam Director." in summary
         rows = result.locator(".fp-assign-summary tbody tr")
         assert rows.first.inner_text().startswith("The manager's job: performance through people")
-        assert "11 Jan 2027 · By the end of week 1" in rows.first.inner_text()
+        assert "11 Jan 2027\nBy the end of week 1" in rows.first.inner_text()
         assert "Decide what your week is for" in rows.first.inner_text()  # the path's "why" line
         step(page, "j3-assign-result")
 
@@ -175,6 +175,10 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         assert "Sam Director assigned you the learning path “New manager — first 90 days”: 8 modules, about 4 hours in all, the first due 11 Jan 2027." in welcome.inner_text()
         assert "Private: we talk about the PIP on Friday.\nSecond line" in welcome.locator(".fp-note").inner_text()
         step(learn, "j3-assigned")
+        learn.emulate_media(media="print")
+        assert learn.get_by_role("heading", name="Your modules, in order").is_visible()
+        assert learn.get_by_role("link", name=re.compile("^Start the first module")).is_hidden()
+        learn.emulate_media(media="screen")
         welcome.get_by_role("link", name="Start the first module: The manager's job: performance through people").click()
         assert learn.url == f"{site.url}modules/the-managers-job/"
         pass_quiz(learn, "the-managers-job")
@@ -366,6 +370,8 @@ def test_without_javascript_a_plain_notice_and_no_dead_controls(browser, site: S
         visible = [el for el in article.locator("button, input, select, textarea, progress").all() if el.is_visible()]
         assert visible == []
         assert not re.search(r"\d+ of \d+", article.inner_text()), "no made-up '0 of N passed'"
+        if SHOTS:  # (axe needs JavaScript: not run here)
+            page.screenshot(path=f"{SHOTS}/nojs-{path.split('/')[0]}.png", full_page=True)
         page.keyboard.press("Enter")
         assert site.requests_since(mark) and all("?" not in line.split()[1] for line in site.requests_since(mark))
     finally:
@@ -430,3 +436,30 @@ def test_impossible_dates_are_refused(page, site: Site) -> None:
     bad = base64.urlsafe_b64encode(json.dumps({"v": 1, "name": "Dana", "items": [{"m": "coaching", "due": "2027-02-30"}]}).encode()).decode().rstrip("=")
     page.goto(f"{site.url}assigned/#assignment={bad}")
     assert page.locator("[data-assigned-view] .fp-error").inner_text() == "This assignment link cannot be used: a due date is not a real date."
+
+
+from tests.browser.test_offline import offline_site  # noqa: E402,F401 (the `make offline` copy, as a fixture)
+
+
+def test_the_offline_copy_works_by_clicking_from_disk(browser, console, offline_site: Path) -> None:  # noqa: F811
+    context = new_context(browser, console)
+    try:
+        outside: list[str] = []
+        context.on("request", lambda request: outside.append(request.url) if not request.url.startswith(("file://", "data:", "blob:")) else None)
+        page = context.new_page()
+        page.goto((offline_site / "index.html").as_uri())
+        page.locator("article").get_by_role("link", name="Assign", exact=True).click()
+        page.wait_for_selector(".fp-assign-form[data-bound]")
+        link = make_link(page)
+        assert link.startswith((offline_site / "assigned.html").as_uri() + "#assignment=")
+        page.goto(link)  # from the email
+        page.locator(".fp-welcome").get_by_role("link", name="Start the first module: The manager's job: performance through people").click()
+        assert page.url.endswith("/modules/the-managers-job.html")
+        pass_quiz(page, "the-managers-job")
+        nav(page, "My progress")
+        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 8 passed")
+        filename, record = download(page, "Download completion record")
+        assert filename == f"Completion record - {NAME} - {TODAY}.json" and record["assignments"][0]["open"][0] == "setting-expectations"
+        assert outside == []
+    finally:
+        context.close()

@@ -269,3 +269,16 @@ def test_a_record_file_is_named_after_the_learner_and_the_day(js) -> None:
     )
     assert own["ask"] is True and own["names"] == ["Zoë", "Sam"]
     assert json.dumps(js.evaluate("FP.ownAssignments([{assignment: {name: 'Zoë'}}, {assignment: {name: 'Sam'}}], 'Sam').list")) == '[{"assignment": {"name": "Sam"}}]'
+
+
+def test_next_step_keeps_to_the_learners_own_assignments_in_a_shared_browser(js) -> None:
+    js.evaluate(
+        """() => {
+            FP.assignments.save({v: 1, name: 'Zoë', items: [{m: 'alpha', due: '2027-01-08'}]}, CAT, '2026-11-01T00:00:00Z');
+            FP.assignments.save({v: 1, name: 'Sam', items: [{m: 'beta', due: '2027-01-09'}]}, CAT, '2026-11-02T00:00:00Z');
+        }"""
+    )
+    js.evaluate("localStorage.setItem('frontline:v1:learner', 'Zoë')")
+    assert js.evaluate("FP.nextStep('gamma').title") == "Alpha, the first"
+    js.evaluate("localStorage.setItem('frontline:v1:learner', 'Someone else')")  # a name no assignment has: all of them
+    assert js.evaluate("FP.nextStep('gamma').title") in ("Alpha, the first", "Beta")

@@ -130,12 +130,14 @@ window.FP = window.FP || {};
       ", " + FP.duration(minutes) + " in all" + (a.start ? ", from " + FP.formatDate(a.start) : "") + (a.by ? ". From " + a.by : "") + "."));
     if (a.note) box.appendChild(FP.noteElement(a.note));
     var rows = steps.map(function (s) {
-      var title = FP.el("span", {}, cat.modules[s.m].title);
+      var title = FP.el("span", {}, cat.modules[s.m].title), due = FP.el("span", {}, FP.formatDate(s.due));
+      title.appendChild(FP.el("span", { "class": "fp-muted" }, " \u00b7 " + cat.modules[s.m].duration + " min"));
       if (s.why) title.appendChild(FP.el("span", { "class": "fp-why" }, s.why));
-      return [title, FP.formatDate(s.due) + (s.target ? " \u00b7 " + s.target : ""), cat.modules[s.m].duration + " min"];
+      if (s.target) due.appendChild(FP.el("span", { "class": "fp-why" }, s.target));
+      return [title, due];
     });
     var wrap = FP.el("div", { "class": "md-typeset__table" });
-    wrap.appendChild(FP.table(["Module", "Due", "Time"], rows));
+    wrap.appendChild(FP.table(["Module", "Due"], rows));
     box.appendChild(wrap);
     return box;
   }

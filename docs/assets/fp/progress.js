@@ -73,8 +73,10 @@ window.FP = window.FP || {};
   // order), else the next module in the course; {title, url, due, pathTitle} or null.
   FP.nextStep = function (id) {
     var me = S.get("frontline:v1:learner"), list = S.keys("frontline:v1:assignment:").map(S.readJSON).filter(function (e) {
-      return e && Array.isArray(e.steps) && (!me || e.assignment.name === me);
+      return e && Array.isArray(e.steps) && e.assignment;
     });
+    // The learner's own assignments when the browser holds several people's (My progress asks whose).
+    if (list.some(function (e) { return e.assignment.name === me; })) list = list.filter(function (e) { return e.assignment.name === me; });
     function has(e) { return e.steps.some(function (s) { return s.m === id; }); }
     list.sort(function (a, b) { return has(b) - has(a) || (b.saved > a.saved) - (b.saved < a.saved); });
     for (var i = 0; i < list.length; i++) {
