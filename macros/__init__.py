@@ -121,6 +121,11 @@ def define_env(env: Any) -> None:
         return renderer().quiz(module_id)
 
     @reported
+    def rhythm(*meeting_ids: str) -> str:
+        """The operating rhythm from content/rhythm.yml as a table with weekly hours: all meetings, or those named."""
+        return renderer().rhythm(list(meeting_ids), page_src())
+
+    @reported
     def checklist(module_id: str, checklist_id: str) -> str:
         """A module's checklist, to print or reuse on another page."""
         return renderer().checklist(module_id, checklist_id)

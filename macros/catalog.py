@@ -8,7 +8,9 @@ author fixes them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,7 @@ COURSE_FILE = "content/course.yml"
 MODULES_DIR = "content/modules"
 QUIZZES_DIR = "quizzes"
 PATHS_DIR = "content/paths"
+RHYTHM_FILE = "content/rhythm.yml"
 DOCS_PATHS_DIR = "docs/paths"  # hand-written pages beside the generated path pages
 
 M = TypeVar("M", bound=schema.Content)
@@ -37,6 +40,17 @@ class Catalog:
     quizzes: dict[str, schema.Quiz] = field(default_factory=dict)
     paths: dict[str, schema.LearningPath] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)  # module id -> its YAML, for positions in messages
+    rhythm: schema.Rhythm | None = None  # content/rhythm.yml: the one operating rhythm
+
+    def meetings(self, meeting_ids: list[str] | tuple[str, ...] = ()) -> list[schema.Meeting]:
+        """The rhythm's meetings named (all of them, in file order, when none are named)."""
+        if self.rhythm is None:
+            raise KeyError(f"there is no operating rhythm: add {RHYTHM_FILE}")
+        by_id = {meeting.id: meeting for meeting in self.rhythm.meetings}
+        for meeting_id in meeting_ids:
+            if meeting_id not in by_id:
+                raise KeyError(f"unknown meeting '{meeting_id}'{suggest(meeting_id, by_id)}; {RHYTHM_FILE} has: {', '.join(by_id)}")
+        return [by_id[meeting_id] for meeting_id in meeting_ids] if meeting_ids else list(self.rhythm.meetings)
 
     def module(self, module_id: str) -> schema.Module:
         try:
@@ -107,6 +121,12 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
     reserved = _reserved_path_ids(root)
     paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
 
+    rhythm = _load_rhythm(loading, root, known)
+    rhythm_file = (root / RHYTHM_FILE).exists() or (root / RHYTHM_FILE).is_symlink()
+    for module_id, module in modules.items():
+        loading.errors += _rhythm_section_problems(module_docs[module_id], module, rhythm, rhythm_file)
+        loading.errors += country_problems(module_docs[module_id], module)[0]
+
     for module_id, module in modules.items():
         document = module_docs[module_id]
         for number, related in enumerate(module.related):
@@ -119,7 +139,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         return None, sorted(set(loading.errors))
     loading.errors += _course_problems(course_doc, course, known)
     ordered = _course_order(course, modules)
-    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs)
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm)
     return catalog, sorted(set(loading.errors))
 
 
@@ -133,6 +153,160 @@ def review_warnings(catalog: Catalog, today: dt.date) -> list[ContentError]:
             message = f"review overdue since {due.isoformat()}; owner {module.stewardship.owner} should review it and move review_by"
             warnings.append(document.error(("stewardship", "review_by"), message))
     return warnings
+
+
+READING_SPEED = 200  # words a minute
+MINUTES_PER_QUIZ_ITEM = 1
+_NOT_READ = {"id", "kind", "url", "related", "tags", "audience", "level", "duration", "stewardship", "meetings", "checklist_id"}
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+
+
+def reading_words(module: schema.Module, rhythm: schema.Rhythm | None = None) -> int:
+    """Words a reader meets on the module's page: every text field (not ids, links' targets or
+    Markdown syntax), and the rows of the rhythm tables it shows. Counted from the content, not the
+    rendered page, so check stays fast at a thousand modules; the page's own labels are a few words."""
+    texts: list[str] = []
+
+    def collect(value: Any, name: str = "") -> None:
+        if name in _NOT_READ:
+            return
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, schema.Content):
+            for key in type(value).model_fields:
+                collect(getattr(value, key), key)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                collect(item, name)
+
+    collect(module)
+    for section in module.sections:
+        if isinstance(section, schema.RhythmSection) and rhythm is not None:
+            wanted = set(section.meetings)
+            texts += [f"{m.name} {m.purpose} {m.length} min" for m in rhythm.meetings if not wanted or m.id in wanted]
+    return sum(len(_WORD.findall(_LINK_TARGET.sub("]", text))) for text in texts)
+
+
+def minimum_duration(module: schema.Module, quiz: schema.Quiz | None, rhythm: schema.Rhythm | None = None) -> int:
+    """Minutes the module needs at least: reading at READING_SPEED plus about a minute per quiz item."""
+    reading = math.ceil(reading_words(module, rhythm) / READING_SPEED)
+    return reading + (len(quiz.questions) * MINUTES_PER_QUIZ_ITEM if quiz else 0)
+
+
+def content_warnings(catalog: Catalog) -> list[ContentError]:
+    """Problems that do not stop a build but fail `check --strict-content`: a duration shorter than
+    the reading and the quiz, and a required country box not written yet (COUNTRY_BOX_PENDING)."""
+    warnings = []
+    for module_id, module in catalog.modules.items():
+        document = catalog.documents[module_id]
+        quiz = catalog.quizzes.get(module_id)
+        needed = minimum_duration(module, quiz, catalog.rhythm)
+        if module.duration < needed:
+            words = reading_words(module, catalog.rhythm)
+            items = len(quiz.questions) if quiz else 0
+            message = (
+                f"duration {module.duration} min is less than the reading time and the quiz: {words} words at "
+                f"{READING_SPEED} a minute plus {items} quiz item{'s' if items != 1 else ''}, at least {needed} min; raise it to {needed} or more"
+            )
+            warnings.append(document.error(("duration",), message))
+        warnings += country_problems(document, module)[1]
+    return sorted(warnings)
+
+
+def _load_rhythm(loading: _Loading, root: Path, known: set[str]) -> schema.Rhythm | None:
+    """content/rhythm.yml, cross-checked; None when it is missing or unusable (modules that show it say so)."""
+    path = root / RHYTHM_FILE
+    if not (path.exists() or path.is_symlink()):
+        return None
+    problem = _unusable(path, root)
+    if problem:
+        loading.errors.append(ContentError(RHYTHM_FILE, 1, 1, "", problem))
+        return None
+    document, rhythm = loading.load(path, schema.Rhythm)
+    if document is None or rhythm is None:
+        return None
+    problems = []
+    for number in _duplicates([meeting.id for meeting in rhythm.meetings]):
+        problems.append(document.error(("meetings", number, "id"), f"meeting id '{rhythm.meetings[number].id}' is used twice"))
+    for number in _duplicates(rhythm.team_sizes):
+        problems.append(document.error(("team_sizes", number), f"team size {rhythm.team_sizes[number]} is listed twice"))
+    for number, meeting in enumerate(rhythm.meetings):
+        if meeting.taught_in is not None and meeting.taught_in not in known:
+            problems.append(document.error(("meetings", number, "taught_in"), f"unknown module '{meeting.taught_in}'{suggest(meeting.taught_in, known)}"))
+    loading.errors += problems
+    return rhythm
+
+
+def _rhythm_section_problems(document: Document, module: schema.Module, rhythm: schema.Rhythm | None, rhythm_file: bool) -> list[ContentError]:
+    errors = []
+    for number, section in enumerate(module.sections):
+        if not isinstance(section, schema.RhythmSection):
+            continue
+        if rhythm is None:
+            if not rhythm_file:  # a broken file is reported once, in its own name
+                errors.append(document.error(("sections", number, "kind"), f"a rhythm section shows {RHYTHM_FILE}, which does not exist; add it"))
+            continue
+        ids = [meeting.id for meeting in rhythm.meetings]
+        for position, meeting_id in enumerate(section.meetings):
+            if meeting_id not in ids:
+                message = f"unknown meeting '{meeting_id}'{suggest(meeting_id, ids)}; {RHYTHM_FILE} has: {', '.join(ids)}"
+                errors.append(document.error(("sections", number, "meetings", position), message))
+        for position in _duplicates(section.meetings):
+            errors.append(document.error(("sections", number, "meetings", position), f"meeting '{section.meetings[position]}' is listed twice"))
+    return errors
+
+
+# Modules on these topics carry legal risk that differs by country: each needs a "What varies by
+# country" section covering at least these countries and one in Asia-Pacific.
+COUNTRY_TAGS = ("hiring", "onboarding", "performance-issues", "setting-expectations", "developing-front-line-managers")
+REQUIRED_COUNTRIES = ("United States", "United Kingdom", "Germany", "France")
+APAC_COUNTRIES = (
+    "Australia", "China", "Hong Kong", "India", "Indonesia", "Japan", "Malaysia", "New Zealand", "Philippines",
+    "Singapore", "South Korea", "Taiwan", "Thailand", "Vietnam",
+)
+_COUNTRY_ALIASES = {
+    "us": "United States", "usa": "United States", "united states of america": "United States",
+    "uk": "United Kingdom", "great britain": "United Kingdom", "korea": "South Korea", "republic of korea": "South Korea",
+}
+# Existing modules written before the rule: the missing box is a warning (failing `check
+# --strict-content`) until their country sections are written. Empty this set then; a module not in
+# it gets the error at once.
+COUNTRY_BOX_PENDING = frozenset({"hiring", "performance-issues", "setting-expectations", "developing-front-line-managers"})
+
+
+def _country_key(name: str) -> str:
+    lowered = " ".join(name.lower().split())
+    return _COUNTRY_ALIASES.get(lowered, name).lower()
+
+
+def country_problems(document: Document, module: schema.Module) -> tuple[list[ContentError], list[ContentError]]:
+    """(errors, warnings) of the rule on "What varies by country" sections for one module."""
+    numbered = [(number, section) for number, section in enumerate(module.sections) if isinstance(section, schema.CountrySection)]
+    errors: list[ContentError] = []
+    for number, section in numbered:
+        for position in _duplicates([_country_key(country.name) for country in section.countries]):
+            errors.append(document.error(("sections", number, "countries", position, "name"), f"'{section.countries[position].name}' is listed twice"))
+    # The rule follows the topic: a module tagged with one, or the module of that name itself
+    # (setting-expectations is tagged `expectations`).
+    tagged = [tag for tag in module.tags if tag in COUNTRY_TAGS]
+    if not tagged and module.id not in COUNTRY_TAGS:
+        return errors, []
+    if not numbered:
+        topic = tagged[0] if tagged else module.id
+        message = (
+            f"a module on '{topic}' needs a section of kind 'country' (What varies by country) covering "
+            f"{', '.join(REQUIRED_COUNTRIES)} and one Asia-Pacific country"
+        )
+        problem = document.error(("tags", module.tags.index(tagged[0])) if tagged else ("tags",), message, key=not tagged)
+        return (errors, [problem]) if module.id in COUNTRY_BOX_PENDING else (errors + [problem], [])
+    present = {_country_key(country.name) for _, section in numbered for country in section.countries}
+    missing = [name for name in REQUIRED_COUNTRIES if name.lower() not in present]
+    if not present & {name.lower() for name in APAC_COUNTRIES}:
+        missing.append(f"one Asia-Pacific country (such as {', '.join(APAC_COUNTRIES[:6])})")
+    if missing:
+        errors.append(document.error(("sections", numbered[0][0], "countries"), f"missing: {'; '.join(missing)}"))
+    return errors, []
 
 
 def _load_folder(loading: _Loading, folder: Path, model: type[M], problems_of: Callable[[Document, M, str], list[ContentError]]) -> dict[str, M]:

@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import schema
 from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
-from .catalog import MODULES_DIR, QUIZZES_DIR, load_catalog, review_warnings
+from .catalog import MODULES_DIR, QUIZZES_DIR, content_warnings, load_catalog, review_warnings
 from .errors import format_report
 
 SKELETONS = Path(__file__).parent / "skeleton"
@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("check", help="validate every module, quiz and course.yml; exit 1 on problems")
     check.add_argument("--strict-review", action="store_true", help="also fail on modules past their review-by date")
+    check.add_argument(
+        "--strict-content", action="store_true",
+        help="also fail on content warnings: a duration below reading time plus quiz, a country box still to write",
+    )
     check.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
 
     new = commands.add_parser("new", help="write a skeleton that passes `check`")
@@ -72,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     if args.command == "check":
-        return run_check(root, strict_review=args.strict_review, today=args.today or dt.date.today())
+        return run_check(root, strict_review=args.strict_review, today=args.today or dt.date.today(), strict_content=args.strict_content)
     if args.command == "new":
         return run_new_module(root, args.id, args.title, args.owner)
     if args.command == "build":
@@ -82,12 +86,18 @@ def _run(args: argparse.Namespace) -> int:
     return run_schema(root, check=args.check)
 
 
-def run_check(root: Path, *, strict_review: bool, today: dt.date) -> int:
+def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_content: bool = False) -> int:
     catalog, errors = load_catalog(root)
     warnings = review_warnings(catalog, today) if catalog else []
     if strict_review:
         errors = sorted(set(errors + warnings))
         warnings = []
+    if catalog is not None and not errors:
+        content = content_warnings(catalog)
+        if strict_content:
+            errors = sorted(set(errors + content))
+        else:
+            warnings = sorted(set(warnings + content))
     for warning in warnings:
         print(f"{warning} (warning)", file=sys.stderr)
     if errors:
@@ -96,6 +106,12 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date) -> int:
     assert catalog is not None
     for module in catalog.unlisted():
         print(f"note: module '{module.id}' is in no track of content/course.yml; it is listed under 'More modules'", file=sys.stderr)
+    # Optional for now, required once every module has them: count what is still to write.
+    for field, label in (("field_assignment", "field assignment"), ("tomorrow", "Tomorrow morning box")):
+        without = [module_id for module_id, module in catalog.modules.items() if getattr(module, field) is None]
+        if without:
+            named = ", ".join(without[:10]) + (f" and {len(without) - 10} more" if len(without) > 10 else "")
+            print(f"note: {len(without)} of {len(catalog.modules)} modules have no {label} ({field}): {named}", file=sys.stderr)
     missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
     print(
         f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks, {len(catalog.paths)} paths"

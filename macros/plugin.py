@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
 from . import state
-from .catalog import Catalog, load_catalog, review_warnings
+from .catalog import Catalog, content_warnings, load_catalog, review_warnings
 from .errors import ContentError, format_report
 from .render import Renderer, html_text, module_src, path_src, plain_description, tag_label
 
@@ -84,6 +84,9 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             return config
         for warning in review_warnings(catalog, today):
             review_log.warning(str(warning))
+        if not errors:  # content warnings fail `check --strict-content`, not the build
+            for warning in content_warnings(catalog):
+                review_log.warning(str(warning))
         config.nav = course_nav(config.nav, catalog, self.config.nav_after)
         return config
 

@@ -61,6 +61,17 @@ TAG_LABELS = {
     "working-with-hr": "Working with HR",
 }
 
+
+def format_hours(value: float) -> str:
+    """Hours to one decimal, as a manager reads a calendar: `4`, `1.4`, `0.5`."""
+    text = f"{value:.1f}"
+    return text.removesuffix(".0")
+
+
+def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
+    """The manager's weekly hours on `meetings` for a team of `reps` (summed before rounding)."""
+    return sum(meeting.hours_a_week(reps) for meeting in meetings)
+
 # Markdown extensions for fragments rendered to HTML here (quiz text): the content subset of the site's.
 FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
 
@@ -480,6 +491,11 @@ class Renderer:
         known = [section.id for section in module.sections if isinstance(section, schema.ChecklistSection) and section.id]
         raise KeyError(f"module '{module_id}' has no checklist '{checklist_id}'; it has: {', '.join(known) or 'none with an id'}")
 
+    def rhythm(self, meeting_ids: list[str], page_src: str) -> str:
+        """The operating rhythm's table (all meetings, or those named) for a hand-written page."""
+        meetings = self.catalog.meetings(meeting_ids)
+        return self._render("sections/rhythm-table.md", meetings=meetings, page_src=page_src)
+
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(catalog=self.catalog, **context)
 
@@ -512,5 +528,8 @@ def _environment() -> jinja2.Environment:
         audience_labels=AUDIENCE_LABELS,
         level_labels=LEVEL_LABELS,
         section_templates=SECTION_TEMPLATES,
+        frequency_labels=schema.FREQUENCY_LABELS,
+        hours=format_hours,
+        total_hours=total_hours,
     )
     return env

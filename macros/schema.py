@@ -133,14 +133,28 @@ class ChecklistSection(Content):
         return self
 
 
+class DecisionOption(Content):
+    text: Markdown = Field(description="One thing the manager could do.")
+    consequence: Markdown = Field(description="What happens if the manager chooses this.")
+
+
+class Decision(Content):
+    """A decision point shown before the worked answer, so the reader decides first."""
+
+    prompt: Markdown = "What do you do?"
+    options: list[DecisionOption] = Field(min_length=2, max_length=3)
+
+
 class ScenarioSection(Content):
     """A realistic situation, then how an experienced manager works it through."""
 
     kind: Literal["scenario"]
     title: PlainText
     situation: Markdown
+    decision: Decision | None = Field(default=None, description="Options and their consequences, shown before the approach (which then folds away).")
     approach: Markdown = Field(description="How a good manager works the situation through.")
     lesson: Markdown | None = None
+    next_move: Markdown | None = Field(default=None, description="For a scenario that does not end well: the manager's next move.")
 
 
 class Mistake(Content):
@@ -163,6 +177,30 @@ class SeniorNotesSection(Content):
     items: list[Markdown] = Field(default_factory=list)
 
 
+class Country(Content):
+    name: PlainText = Field(description="The country, e.g. `United Kingdom`.")
+    body: Markdown = Field(description="What differs there, in about five lines.")
+
+
+class CountrySection(Content):
+    """What varies by country: required in modules on hiring, onboarding, performance and managers."""
+
+    kind: Literal["country"]
+    title: PlainText = "What varies by country"
+    intro: Markdown | None = None
+    countries: list[Country] = Field(min_length=1)
+    involve_hr: Markdown = Field(description="Plainly: when to involve HR or an employment lawyer.")
+
+
+class RhythmSection(Content):
+    """The operating rhythm from content/rhythm.yml as a table, with the manager's weekly hours."""
+
+    kind: Literal["rhythm"]
+    title: PlainText = "The operating rhythm"
+    intro: Markdown | None = None
+    meetings: list[Id] = Field(default_factory=list, description="Meeting ids from content/rhythm.yml; empty or left out: all of them.")
+
+
 class TextSection(Content):
     """Free Markdown, for material that fits no other kind (a table, a worked example)."""
 
@@ -181,10 +219,12 @@ Section = Annotated[
         MistakesSection,
         SeniorNotesSection,
         TextSection,
+        CountrySection,
+        RhythmSection,
     ],
     Field(discriminator="kind"),
 ]
-SECTION_KINDS = ("why", "practices", "conversation", "checklist", "scenario", "mistakes", "senior-notes", "text")
+SECTION_KINDS = ("why", "practices", "conversation", "checklist", "scenario", "mistakes", "senior-notes", "text", "country", "rhythm")
 
 
 # --- Module ------------------------------------------------------------------------------
@@ -213,6 +253,15 @@ class Stewardship(Content):
         return self
 
 
+class FieldAssignment(Content):
+    """Practice that leaves evidence the senior manager can see and review."""
+
+    title: PlainText
+    steps: list[Markdown] = Field(min_length=1)
+    artefact: Markdown = Field(description="What it produces, e.g. a one-page 30-60-90 plan for your newest rep.")
+    review_questions: list[Markdown] = Field(min_length=1, description="What the senior manager asks when reviewing it.")
+
+
 class Module(Content):
     id: Id
     title: PlainText
@@ -222,11 +271,67 @@ class Module(Content):
     level: Level
     tags: list[Id] = Field(default_factory=list)
     objectives: list[Markdown] = Field(min_length=1, max_length=8)
+    tomorrow: list[Markdown] | None = Field(
+        default=None, min_length=3, max_length=3, description="Exactly three short things to do tomorrow morning, shown near the top."
+    )
     sections: list[Section] = Field(min_length=1)
+    field_assignment: FieldAssignment | None = Field(default=None, description="Shown near the end, before the takeaways.")
     takeaways: list[Markdown] = Field(min_length=1)
     related: list[Id] = Field(default_factory=list)
     further_reading: list[Reading] = Field(default_factory=list)
     stewardship: Stewardship
+
+
+# --- Operating rhythm (content/rhythm.yml) -------------------------------------------------
+
+
+class Frequency(str, Enum):
+    weekly = "weekly"
+    every_two_weeks = "every-two-weeks"
+    monthly = "monthly"
+    quarterly = "quarterly"
+
+
+# How many times a frequency comes round in a week: a year of 52 weeks, 12 months, 4 quarters.
+PER_WEEK = {Frequency.weekly: 1.0, Frequency.every_two_weeks: 0.5, Frequency.monthly: 12 / 52, Frequency.quarterly: 4 / 52}
+FREQUENCY_LABELS = {
+    Frequency.weekly: "Weekly",
+    Frequency.every_two_weeks: "Every two weeks",
+    Frequency.monthly: "Monthly",
+    Frequency.quarterly: "Quarterly",
+}
+
+
+def _frequency_words(value: object) -> object:
+    # `every two weeks` and `Every two weeks` read as the id `every-two-weeks`.
+    return "-".join(value.lower().split()) if isinstance(value, str) else value
+
+
+class Per(str, Enum):
+    rep = "rep"
+    team = "team"
+
+
+class Meeting(Content):
+    id: Id
+    name: PlainText
+    length: WholeNumber = Field(ge=5, le=480, description="Minutes the manager spends on one meeting, preparation in the room included.")
+    frequency: Annotated[Frequency, BeforeValidator(_frequency_words)]
+    per: Per = Field(description="`rep`: one meeting with each rep; `team`: one for the whole team.")
+    purpose: PlainText = Field(description="The question this meeting answers, in one line.")
+    taught_in: Id | None = Field(default=None, description="The module that teaches this meeting; the table links to it.")
+
+    def hours_a_week(self, reps: int) -> float:
+        """The manager's hours a week on this meeting for a team of `reps`."""
+        count = reps if self.per is Per.rep else 1
+        return self.length * count * PER_WEEK[self.frequency] / 60
+
+
+class Rhythm(Content):
+    """The one operating rhythm every module refers to: each recurring meeting, once."""
+
+    team_sizes: list[Annotated[int, Strict(), Field(ge=1, le=50)]] = Field(default=[6, 8, 10], min_length=1, max_length=4)
+    meetings: list[Meeting] = Field(min_length=1)
 
 
 # --- Course ------------------------------------------------------------------------------
@@ -328,4 +433,4 @@ class Quiz(Content):
     )
 
 
-SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz, "path": LearningPath}
+SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz, "path": LearningPath, "rhythm": Rhythm}

@@ -77,7 +77,7 @@ def test_unknown_section_kind(course: Path) -> None:
     edit(course / "content/modules/alpha.yml", "  - kind: why", "  - kind: whyy")
     assert problems(course) == [
         "content/modules/alpha.yml:11:11: sections[0].kind: unknown section kind 'whyy' (did you mean 'why'?); "
-        "expected one of: why, practices, conversation, checklist, scenario, mistakes, senior-notes, text"
+        "expected one of: why, practices, conversation, checklist, scenario, mistakes, senior-notes, text, country, rhythm"
     ]
 
 
