@@ -16,7 +16,7 @@ MODULE_IDS = list(CATALOG.modules) if CATALOG else []
 
 def test_course_loads_cleanly() -> None:
     assert ERRORS == []
-    assert len(MODULE_IDS) == 11
+    assert len(MODULE_IDS) >= 11  # the eleven first modules plus the new ones of issue 13
 
 
 @pytest.mark.parametrize("module_id", MODULE_IDS)
