@@ -204,9 +204,10 @@ def _choice_lengths(item: Item) -> list[ContentError]:
     ratio = lengths[longest] / max(lengths[shortest], SHORT_CHOICE)
     if ratio <= LENGTH_RATIO_MAX:
         return []
+    counted = f", counted as {SHORT_CHOICE}" if lengths[shortest] < SHORT_CHOICE else ""
     message = (
-        f"this choice is {lengths[longest]} characters, {ratio:.1f} times the shortest (choices[{shortest}], {lengths[shortest]}); "
-        f"keep every choice of an item within {LENGTH_RATIO_MAX:g}x of the shortest (counted as at least {SHORT_CHOICE}) so length gives nothing away"
+        f"this choice is {lengths[longest]} characters, {ratio:.1f} times the shortest (choices[{shortest}], {lengths[shortest]} characters{counted}); "
+        f"keep the choices of an item within {LENGTH_RATIO_MAX:g}x of each other so length gives nothing away (choices under {SHORT_CHOICE} characters count as {SHORT_CHOICE})"
     )
     return [item.error(message, "choices", longest)]
 
@@ -251,7 +252,7 @@ def _true_false_balance(items: list[Item]) -> list[ContentError]:
     leaning = ", ".join(f"{module} {per_quiz[module]} of {totals[module]}" for module in totals if per_quiz[module] * 2 > totals[module])
     message = (
         f"{keyed_true} of {len(true_false)} true-false items are keyed true ({_percent(keyed_true, len(true_false))}); "
-        f"keep it between {TRUE_KEYED_PERCENT[0]}% and {TRUE_KEYED_PERCENT[1]}% ({low} to {high} of {len(true_false)}) so \"always {majority}\" gives nothing away"
+        f"keep it between {TRUE_KEYED_PERCENT[0]}% and {TRUE_KEYED_PERCENT[1]}% ({low if low == high else f'{low} to {high}'} of {len(true_false)}) so \"always {majority}\" gives nothing away"
         + (f"; mostly keyed {majority}: {leaning}" if leaning else "")
     )
     return [_course_warning(message)]
@@ -287,7 +288,9 @@ def _objective_named(item: Item, catalog: Catalog) -> list[ContentError]:
     if item.question.objective is not None:
         return []
     module = catalog.modules.get(item.module)
-    choices = f" (1 to {len(module.objectives)})" if module is not None and len(module.objectives) > 1 else ""
+    if module is not None and len(module.objectives) == 1:
+        return [item.error("no objective; add `objective: 1` (the module has one objective) to say what this item checks")]
+    choices = f" (1 to {len(module.objectives)})" if module is not None else ""
     return [item.error(f"no objective; add `objective: N`{choices}, the number of the module objective this item checks")]
 
 
