@@ -97,16 +97,19 @@ def quiz_warnings(catalog: Catalog) -> list[ContentError]:
     warnings += _length_rank_spread(items)
     warnings += _true_false_balance(items)
     warnings += _near_duplicate_stems(items)
+    main_items: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         warnings += _choice_lengths(item)
         warnings += _objective_named(item, catalog)
         warnings += _feedback_on_wrong_choices(item)
+        if item.where == "questions":
+            main_items[item.module].append(item)
     for module_id, quiz in catalog.quizzes.items():
         document = catalog.quiz_documents.get(module_id)
         if document is None:
             continue
-        main = [item for item in items if item.module == module_id and item.where == "questions"]
-        warnings += _quiz_shape(document, quiz, main)
+        main = main_items[module_id]
+        warnings += _quiz_shape(document, quiz)
         warnings += _objective_coverage(document, catalog.modules.get(module_id), main)
         warnings += _cue_only_learner(document, quiz)
     return sorted(set(warnings))
@@ -261,8 +264,8 @@ def _true_false_balance(items: list[Item]) -> list[ContentError]:
 # --- Each quiz --------------------------------------------------------------------------------
 
 
-def _quiz_shape(document: Document, quiz: schema.Quiz, main: list[Item]) -> list[ContentError]:
-    """Size, scenarios and the share of true-false items of one quiz's main questions."""
+def _quiz_shape(document: Document, quiz: schema.Quiz) -> list[ContentError]:
+    """Size and scenarios of one quiz's main questions, and the share of true-false items there and in its review pool."""
     warnings = []
     count = len(quiz.questions)
     low, high = QUESTIONS_PER_QUIZ
@@ -271,16 +274,18 @@ def _quiz_shape(document: Document, quiz: schema.Quiz, main: list[Item]) -> list
     scenarios = sum(question.kind is Kind.scenario for question in quiz.questions)
     if scenarios < SCENARIOS_MIN:
         warnings.append(document.error(("questions",), f"{scenarios} scenario question{'s' if scenarios != 1 else ''}; a quiz needs at least {SCENARIOS_MIN}: judgement is tested in situations", key=True))
-    true_false = [item for item in main if item.question.kind is Kind.true_false]
-    allowed = math.floor(TRUE_FALSE_SHARE_MAX * count)
-    if len(true_false) > allowed:
-        names = ", ".join(item.name for item in true_false)
-        warnings.append(document.error(
-            ("questions",),
-            f"{len(true_false)} of {count} questions are true-false ({names}); at most a quarter ({allowed}): "
-            "a guess gets half of them right, so turn some into single or scenario items",
-            key=True,
-        ))
+    # The review pool too: its items come back in short reviews, where a guess pays as well.
+    for where, questions, noun in (("questions", quiz.questions, "questions"), ("review", quiz.review, "review items")):
+        true_false = [number for number, question in enumerate(questions) if question.kind is Kind.true_false]
+        allowed = math.floor(TRUE_FALSE_SHARE_MAX * len(questions))
+        if len(true_false) > allowed:
+            names = ", ".join(f"{where}[{number}]" for number in true_false)
+            warnings.append(document.error(
+                (where,),
+                f"{len(true_false)} of {len(questions)} {noun} are true-false ({names}); at most a quarter ({allowed}): "
+                "a guess gets half of them right, so turn some into single or scenario items",
+                key=True,
+            ))
     return warnings
 
 
@@ -358,7 +363,11 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float) -> list[tuple[in
             candidates.update(index[word])
             index[word].append(number)
         for other in sorted(candidates):
-            similarity = len(words & sets[other]) / len(words | sets[other])
+            others = sets[other]
+            if len(others) < threshold * len(words) or len(words) < threshold * len(others):
+                continue  # sizes alone rule it out: the overlap is at most the smaller set
+            shared = len(words & others)
+            similarity = shared / (len(words) + len(others) - shared)
             if similarity >= threshold:
                 pairs.append((other, number, similarity))
     return pairs
@@ -367,8 +376,9 @@ def similar_pairs(sets: list[frozenset[str]], threshold: float) -> list[tuple[in
 def _near_duplicate_stems(items: list[Item]) -> list[ContentError]:
     """Stems that share most of their words, within a quiz (main or review) or across quizzes:
     a review item that re-asks a main item tests memory of the key, not understanding."""
-    comparable = [item for item in items if len(stem_words(item.question)) >= STEM_WORDS_MIN]
-    sets = [stem_words(item.question) for item in comparable]
+    stems = [(item, stem_words(item.question)) for item in items]
+    comparable = [item for item, words in stems if len(words) >= STEM_WORDS_MIN]
+    sets = [words for _, words in stems if len(words) >= STEM_WORDS_MIN]
     warnings = []
     for first, second, similarity in similar_pairs(sets, STEM_SIMILARITY_MIN):
         earlier, later = comparable[first], comparable[second]

@@ -113,6 +113,31 @@ def test_more_than_a_quarter_true_false_is_reported_on_the_quiz(bank: Path) -> N
     ]
 
 
+SECOND_TRUE_FALSE_ITEM = """\
+  - id: second-statement
+    kind: true-false
+    objective: 1
+    prompt: A rep who asks the most questions on a call also closes the most deals.
+    choices:
+      - id: "true"
+        text: "True"
+        feedback: The number of questions says little; which questions, and when, matters.
+      - id: "false"
+        text: "False"
+        correct: true
+    explanation: Because the module says so.
+"""
+
+
+def test_more_than_a_quarter_true_false_in_the_review_pool_is_reported_on_the_pool(bank: Path) -> None:
+    with (bank / "quizzes/alpha.yml").open("a", encoding="utf-8") as file:
+        file.write("review:\n" + TRUE_FALSE_ITEM + SECOND_TRUE_FALSE_ITEM)
+    assert lint(bank) == [
+        "quizzes/alpha.yml:141:1: review: 2 of 2 review items are true-false (review[0], review[1]); "
+        "at most a quarter (0): a guess gets half of them right, so turn some into single or scenario items"
+    ]
+
+
 def key_of(prompt: str, keyed: str) -> tuple[str, str]:
     """The YAML of a true-false item's choices from its prompt on, keyed `keyed`, and keyed the other way."""
     def block(correct: str) -> str:
