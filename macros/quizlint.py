@@ -125,10 +125,6 @@ def _items(catalog: Catalog) -> Iterator[Item]:
                 yield Item(module_id, where, number, question, document)
 
 
-def _quiz_path(module_id: str) -> str:
-    return f"{QUIZZES_DIR}/{module_id}.yml"
-
-
 def _course_warning(message: str) -> ContentError:
     """A finding about the course's quizzes as a whole, which no single item causes."""
     return ContentError(COURSE_FILE, 1, 1, "quizzes", message)
@@ -171,29 +167,32 @@ def _length_rank_spread(items: list[Item]) -> list[ContentError]:
     ranks = {id(item): length_ranks(item.lengths, next(iter(item.correct))) for item in one_answer}
     counts = Counter(rank for item in one_answer for rank in ranks[id(item)])
     limit = RANK_SHARE_MAX * len(one_answer)
+    by_quiz: dict[str, list[Item]] = defaultdict(list)
+    for item in one_answer:
+        by_quiz[item.module].append(item)
     warnings = []
     for rank in RANKS:
         if counts[rank] <= limit:
             continue
-        spread = ", ".join(f"{name} {counts[name]}" for name in RANKS)
-        warnings.append(_course_warning(
-            f"the correct choice is the {rank} in {counts[rank]} of {len(one_answer)} single and scenario items ({_percent(counts[rank], len(one_answer))}); "
-            f"no length rank should hold more than {round(100 * RANK_SHARE_MAX)}% ({spread}): rewrite the items flagged in {QUIZZES_DIR}/ so another choice is the {rank}"
-        ))
-        by_quiz: dict[str, list[Item]] = defaultdict(list)
-        for item in one_answer:
-            by_quiz[item.module].append(item)
+        flagged = []
         for quiz_items in by_quiz.values():
             adding = [item for item in quiz_items if rank in ranks[id(item)]]
             if len(adding) <= RANK_SHARE_MAX * len(quiz_items):
                 continue
             for item in adding:
-                choice = next(iter(item.correct))
-                warnings.append(item.error(
+                flagged.append(item.error(
                     f"the correct choice is the {rank}, as in {len(adding)} of this quiz's {len(quiz_items)} single and scenario items "
                     f"and {counts[rank]} of {len(one_answer)} in the course (more than {round(100 * RANK_SHARE_MAX)}%); make another choice the {rank}",
-                    "choices", choice,
+                    "choices", next(iter(item.correct)),
                 ))
+        spread = ", ".join(f"{name} {counts[name]}" for name in RANKS)
+        # Some quiz always leans too: were every quiz at 40% or less, so would the course be.
+        where = f"the items flagged in {QUIZZES_DIR}/"
+        warnings.append(_course_warning(
+            f"the correct choice is the {rank} in {counts[rank]} of {len(one_answer)} single and scenario items ({_percent(counts[rank], len(one_answer))}); "
+            f"no length rank should hold more than {round(100 * RANK_SHARE_MAX)}% ({spread}): rewrite {where} so another choice is the {rank}"
+        ))
+        warnings += flagged
     return warnings
 
 
@@ -382,7 +381,7 @@ def _near_duplicate_stems(items: list[Item]) -> list[ContentError]:
     warnings = []
     for first, second, similarity in similar_pairs(sets, STEM_SIMILARITY_MIN):
         earlier, later = comparable[first], comparable[second]
-        where = earlier.name if earlier.module == later.module else f"{_quiz_path(earlier.module)} {earlier.name}"
+        where = earlier.name if earlier.module == later.module else f"{earlier.document.path} {earlier.name}"
         warnings.append(later.error(
             f"the stem is a near duplicate of {where} '{earlier.question.id}' ({round(100 * similarity)}% of their words in common); "
             "ask about something else, or set the situation somewhere else"
