@@ -189,7 +189,7 @@ def _length_rank_spread(items: list[Item]) -> list[ContentError]:
         # Some quiz always leans too: were every quiz at 40% or less, so would the course be.
         where = f"the items flagged in {QUIZZES_DIR}/"
         warnings.append(_course_warning(
-            f"the correct choice is the {rank} in {counts[rank]} of {len(one_answer)} single and scenario items ({_percent(counts[rank], len(one_answer))}); "
+            f"the correct choice is the {rank} in {counts[rank]} of {len(one_answer)} single and scenario items, review pools included ({_percent(counts[rank], len(one_answer))}); "
             f"no length rank should hold more than {round(100 * RANK_SHARE_MAX)}% ({spread}): rewrite {where} so another choice is the {rank}"
         ))
         warnings += flagged

@@ -46,7 +46,7 @@ def test_one_length_rank_holding_most_keys_is_reported_once_for_the_course_and_a
         "(more than 40%); make another choice the longest"
     )
     assert lint(bank) == [
-        "content/course.yml:1:1: quizzes: the correct choice is the longest in 8 of 12 single and scenario items (67%); "
+        "content/course.yml:1:1: quizzes: the correct choice is the longest in 8 of 12 single and scenario items, review pools included (67%); "
         "no length rank should hold more than 40% (longest 8, second-longest 1, second-shortest 2, shortest 1): "
         "rewrite the items flagged in quizzes/ so another choice is the longest",
         'quizzes/beta.yml:4:1: questions: passed on cues alone: picking the longest choice and "true" on every true-false item, '
