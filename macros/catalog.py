@@ -51,6 +51,7 @@ class Catalog:
             if meeting_id not in by_id:
                 raise KeyError(f"unknown meeting '{meeting_id}'{suggest(meeting_id, by_id)}; {RHYTHM_FILE} has: {', '.join(by_id)}")
         return [by_id[meeting_id] for meeting_id in meeting_ids] if meeting_ids else list(self.rhythm.meetings)
+    quiz_documents: dict[str, Document] = field(default_factory=dict)  # module id -> its quiz's YAML, for the quiz lint
 
     def module(self, module_id: str) -> schema.Module:
         try:
@@ -117,7 +118,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         module_docs[module.id] = document
         loading.errors += _module_problems(document, module)
 
-    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known, modules))
+    quiz_docs: dict[str, Document] = {}
+    quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known, modules), quiz_docs)
     reserved = _reserved_path_ids(root)
     paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
 
@@ -139,7 +141,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         return None, sorted(set(loading.errors))
     loading.errors += _course_problems(course_doc, course, known)
     ordered = _course_order(course, modules)
-    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm)
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs)
     return catalog, sorted(set(loading.errors))
 
 
@@ -311,6 +313,10 @@ def country_problems(document: Document, module: schema.Module) -> tuple[list[Co
 
 def _load_folder(loading: _Loading, folder: Path, model: type[M], problems_of: Callable[[Document, M, str], list[ContentError]]) -> dict[str, M]:
     """Every valid file of one kind in `folder`, keyed by the id its file is named after."""
+def _load_folder(
+    loading: _Loading, folder: Path, model: type[M], problems_of: Callable[[Document, M, str], list[ContentError]], documents: dict[str, Document] | None = None
+) -> dict[str, M]:
+    """Every valid file of one kind in `folder`, keyed by the id its file is named after (their YAML into `documents`)."""
     loaded: dict[str, M] = {}
     for path in _yaml_files(loading, folder)[0]:
         document, value = loading.load(path, model)
@@ -320,6 +326,8 @@ def _load_folder(loading: _Loading, folder: Path, model: type[M], problems_of: C
         loading.errors += problems
         if not problems:
             loaded[path.stem] = value
+            if documents is not None:
+                documents[path.stem] = document
     return loaded
 
 

@@ -27,6 +27,7 @@ from . import schema
 from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
 from .catalog import MODULES_DIR, QUIZZES_DIR, content_warnings, load_catalog, review_warnings
 from .errors import format_report
+from .quizlint import quiz_warnings
 
 SKELETONS = Path(__file__).parent / "skeleton"
 SCHEMA_DIR = "schema"
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         "--strict-content", action="store_true",
         help="also fail on content warnings: a duration below reading time plus quiz, a country box still to write",
     )
+    check.add_argument("--strict-quiz", action="store_true", help="also fail on quiz-lint warnings (cues to the key, objective coverage, ...); CI runs this")
     check.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
 
     new = commands.add_parser("new", help="write a skeleton that passes `check`")
@@ -76,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     if args.command == "check":
-        return run_check(root, strict_review=args.strict_review, today=args.today or dt.date.today(), strict_content=args.strict_content)
+        return run_check(
+            root, strict_review=args.strict_review, strict_quiz=args.strict_quiz, strict_content=args.strict_content,
+            today=args.today or dt.date.today(),
+        )
     if args.command == "new":
         return run_new_module(root, args.id, args.title, args.owner)
     if args.command == "build":
@@ -86,20 +91,29 @@ def _run(args: argparse.Namespace) -> int:
     return run_schema(root, check=args.check)
 
 
-def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_content: bool = False) -> int:
+def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_quiz: bool = False, strict_content: bool = False) -> int:
     catalog, errors = load_catalog(root)
-    warnings = review_warnings(catalog, today) if catalog else []
-    if strict_review:
-        errors = sorted(set(errors + warnings))
-        warnings = []
-    if catalog is not None and not errors:
-        content = content_warnings(catalog)
-        if strict_content:
-            errors = sorted(set(errors + content))
+    reviews = review_warnings(catalog, today) if catalog else []
+    # The quiz lint and the content warnings judge a course that loads: beside errors they would
+    # judge half a course (a quiz whose module failed to load has no objectives to cover), and bury
+    # the errors under warnings.
+    lint = quiz_warnings(catalog) if catalog and not errors else []
+    content = content_warnings(catalog) if catalog and not errors else []
+    warnings = []
+    for strict, found in ((strict_review, reviews), (strict_quiz, lint), (strict_content, content)):
+        if strict:
+            errors = sorted(set(errors + found))
         else:
-            warnings = sorted(set(warnings + content))
-    for warning in warnings:
+            warnings += found
+    for warning in sorted(warnings):
         print(f"{warning} (warning)", file=sys.stderr)
+    if lint and not strict_quiz:
+        files = len({warning.path for warning in lint})
+        print(
+            f"note: {len(lint)} quiz warning{'s' if len(lint) != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
+            "`check --strict-quiz` (run by CI) fails on them",
+            file=sys.stderr,
+        )
     if errors:
         print(format_report(errors), file=sys.stderr)
         return 1
