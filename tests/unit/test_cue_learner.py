@@ -88,7 +88,7 @@ def best_cue_learner(quiz: schema.Quiz) -> tuple[int, str]:
 
 
 def test_the_course_loads() -> None:
-    assert ERRORS == [] and len(QUIZ_IDS) == 11
+    assert ERRORS == [] and len(QUIZ_IDS) >= 11
 
 
 @pytest.mark.parametrize("module_id", QUIZ_IDS)

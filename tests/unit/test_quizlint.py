@@ -260,7 +260,8 @@ def test_check_prints_quiz_warnings_and_strict_quiz_fails_on_them(bank: Path, ca
     assert main(["--root", str(bank), "check"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("ok: 2 modules, 2 quizzes")
-    assert err.splitlines() == [f"{warning} (warning)", "note: 1 quiz warning in 1 file; `check --strict-quiz` (run by CI) fails on them"]
+    # (the notes counting modules without a field assignment or a Tomorrow box follow: not the lint's)
+    assert err.splitlines()[:2] == [f"{warning} (warning)", "note: 1 quiz warning in 1 file; `check --strict-quiz` (run by CI) fails on them"]
     assert main(["--root", str(bank), "check", "--strict-quiz"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
