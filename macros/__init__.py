@@ -1,7 +1,8 @@
 """Frontline Playbook: course content in YAML, validated and rendered into a Material for MkDocs site.
 
-`define_env` is the mkdocs-macros entry point. It only wires macro names to render functions; the
-catalog they render is loaded by the `frontline` MkDocs plugin (macros/plugin.py) once per build.
+`define_env` is the macros entry point (mkdocs-macros, and Zensical's macros). It only wires macro
+names to render functions; the catalog they render is this build's `pages.Build`: the `frontline`
+MkDocs plugin's (macros/plugin.py), or under Zensical the one `python -m macros zensical` made.
 """
 
 from __future__ import annotations
@@ -14,19 +15,20 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, Callable
 
-from . import state
-
 log = logging.getLogger("mkdocs.plugins.frontline")
 
 
 def define_env(env: Any) -> None:
     """Register the macros that hand-written pages and generated module pages call."""
 
+    build = _build_of(env)
+
     def renderer():
-        current = state.current()
-        if current.renderer is None:
+        if build is None:
+            raise RuntimeError("no course build: add `- frontline` before `- macros` under plugins in mkdocs.yml")
+        if build.renderer is None:
             raise RuntimeError("the course content could not be loaded; see the errors above")
-        return current.renderer
+        return build.renderer
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -46,6 +48,9 @@ def define_env(env: Any) -> None:
             try:
                 return function(*args, **kwargs)
             except (KeyError, RuntimeError) as exc:
+                broken = sorted(set(map(str, args)) & set(build.broken_modules())) if build is not None else []
+                if broken:  # one line, naming the file to fix, instead of a cascade of lookups
+                    return failed(f"module '{broken[0]}' is not shown: content/modules/{broken[0]}.yml has problems (see its page)", args, kwargs)
                 return failed(str(exc.args[0] if exc.args else exc), args, kwargs)
 
         def failed(message: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -119,6 +124,18 @@ def define_env(env: Any) -> None:
     def checklist(module_id: str, checklist_id: str) -> str:
         """A module's checklist, to print or reuse on another page."""
         return renderer().checklist(module_id, checklist_id)
+
+
+def _build_of(env: Any) -> Any:
+    """This build's `pages.Build`: from the `frontline` plugin instance under MkDocs, else from the
+    pipeline run that generated the project (Zensical, see `zensical.py`), else None."""
+    plugins = getattr(getattr(env, "conf", None), "plugins", None)
+    plugin = plugins.get("frontline") if isinstance(plugins, dict) else None
+    if plugin is not None:
+        return getattr(plugin, "build", None)
+    from .zensical import build_for  # only without MkDocs' plugin: keeps the MkDocs path lean
+
+    return build_for(env)
 
 
 def _call_site(env: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, str]:
