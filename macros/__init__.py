@@ -31,7 +31,8 @@ def define_env(env: Any) -> None:
         return build.renderer
 
     def page_src() -> str:
-        return env.page.file.src_uri
+        page_file = getattr(env.page, "file", None)  # MkDocs' Page; Zensical's has only `path`
+        return page_file.src_uri if page_file is not None else str(env.page.path)
 
     def reported(function: Callable[..., str]) -> Callable[..., str]:
         """A wrong id in a page is an author's mistake: say where (file, line, the call as written),
