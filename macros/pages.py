@@ -74,7 +74,7 @@ class Build:
         """`nav` (from mkdocs.yml) with the course's tracks and learning paths put in."""
         if self.catalog is None:
             return list(nav or [])
-        return course_nav(nav, self.catalog, nav_after, extra_modules=list(self.broken_modules()))
+        return course_nav(nav, self.catalog, nav_after, broken=set(self.broken_modules()))
 
 
 def _broken_modules(root: Path, catalog: Catalog | None, errors: list[ContentError]) -> dict[str, list[ContentError]]:
@@ -100,7 +100,7 @@ def _without_steps(catalog: Catalog, broken: set[str]) -> Catalog:
     return dataclasses.replace(catalog, paths=paths)
 
 
-def course_nav(nav: list[Any] | None, catalog: Catalog, nav_after: str, *, extra_modules: list[str] | None = None) -> list[Any]:
+def course_nav(nav: list[Any] | None, catalog: Catalog, nav_after: str, *, broken: set[str] | None = None) -> list[Any]:
     """The nav from mkdocs.yml with the course added: a section per track (modules in course order)
     right after the page `nav_after`, in the same section as it, and a "Learning paths" section
     after the top-level entry that holds `nav_after`.
@@ -108,11 +108,17 @@ def course_nav(nav: list[Any] | None, catalog: Catalog, nav_after: str, *, extra
     Put `nav_after` inside a section (mkdocs.yml has `Course: [overview.md]`) so the tracks are
     nested: with `navigation.sections` every top-level section is expanded on every page, so only
     nested tracks let `navigation.prune` leave other tracks' modules out of each page's HTML.
-    `extra_modules` (modules that failed to load, while serving) go under "More modules".
+    Modules that failed to load (`broken`, while serving) keep their place, so their page, which
+    shows the problems, is where the author expects it; those in no track go under "More modules".
     """
+    broken = broken or set()
+    listed = {module_id for track in catalog.course.tracks for module_id in track.modules}
     # Section names are printed as HTML by Material: they get the title as escaped HTML.
-    tracks: list[Any] = [{str(html_text(track.title)): [module_src(m.id) for m in catalog.track_modules(track)]} for track in catalog.course.tracks]
-    more = [module_src(m.id) for m in catalog.unlisted()] + [module_src(module_id) for module_id in extra_modules or []]
+    tracks: list[Any] = [
+        {str(html_text(track.title)): [module_src(module_id) for module_id in track.modules if module_id in catalog.modules or module_id in broken]}
+        for track in catalog.course.tracks
+    ]
+    more = [module_src(m.id) for m in catalog.unlisted()] + [module_src(module_id) for module_id in sorted(broken - listed)]
     if more:
         tracks.append({MORE_MODULES: more})
     paths: list[Any] = [{"Learning paths": ["paths/index.md", *[path_src(p) for p in catalog.paths]]}] if catalog.paths else []

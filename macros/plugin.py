@@ -105,15 +105,18 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             page.meta["title"] = Markup(page.meta["title"])
         return markdown
 
-    def on_page_content(self, html: str, **kwargs: Any) -> str:
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         """Clean what content made of each page (the allow-list in render.py), once per page; while
-        serving with broken content, show the problems at the top of every page."""
+        serving with broken content, show the problems at the top of every page (but the page of a
+        module that failed to load, which shows its own)."""
         build = self.build
         if build is None:
             return html
         if build.renderer is not None:
             html = build.renderer.clean_page(html)
         if not build.errors or self.command != "serve":
+            return html
+        if page.file.generated_by == "frontline" and Path(page.file.src_uri).stem in build.broken_modules():
             return html
         return error_banner(build.errors) + html
 
