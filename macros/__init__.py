@@ -147,7 +147,13 @@ def _call_site(env: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any
     """
     written = ", ".join([*(repr(arg) for arg in args), *(f"{key}={value!r}" for key, value in kwargs.items())])
     call = f"{name}({written})"
-    page_file = getattr(getattr(env, "page", None), "file", None)
+    page = getattr(env, "page", None)
+    page_file = getattr(page, "file", None)
+    if page_file is None and isinstance(getattr(page, "path", None), str) and isinstance(env.conf, dict):
+        # Zensical: a page has its docs-relative `path`; the generated project's docs/ is a copy of
+        # ours, so lines and columns are those of docs/<path>
+        conf = env.conf
+        page_file = type("PageFile", (), {"src_uri": page.path, "abs_src_path": str(Path(conf.get("root_dir", ".")) / conf.get("docs_dir", "docs") / page.path)})()
     if page_file is None:
         return "docs/(unknown page)", call
     where = f"docs/{page_file.src_uri}"

@@ -51,3 +51,26 @@ def test_zensical_site_is_searchable_and_makes_no_outside_requests(zensical_site
         loaded = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
         assert [url for url in loaded if not url.startswith(zensical_site.url)] == [], src
         assert "fonts.googleapis" not in html and "Macro Rendering Error" not in html, src
+
+
+def test_a_failed_zensical_build_names_the_call_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_project, mkdocs_env
+
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "macros", "--root", str(project), "zensical", "--site-dir", str(site), "--build-dir", str(tmp_path / "build")]
+    first = subprocess.run(command, cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = (site / "glossary/index.html").read_text(encoding="utf-8")
+
+    glossary = project / "docs/glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n{{ module_card('coachng') }}\n", encoding="utf-8")
+    failed = subprocess.run(command, cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    line = len(glossary.read_text(encoding="utf-8").splitlines())
+    assert failed.returncode == 1
+    assert f"docs/glossary.md:{line}:4: module_card('coachng'): unknown module 'coachng' (did you mean 'coaching'?)" in failed.stderr
+    assert "Traceback" not in failed.stdout + failed.stderr
+    assert (site / "glossary/index.html").read_text(encoding="utf-8") == before, "the previous site is unchanged"
