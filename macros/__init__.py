@@ -25,7 +25,7 @@ def define_env(env: Any) -> None:
 
     def renderer():
         if build is None:
-            raise RuntimeError("no course build: add `- frontline` before `- macros` under plugins in mkdocs.yml")
+            raise RuntimeError("no course build: with MkDocs, list `- frontline` before `- macros` under plugins in mkdocs.yml; with Zensical, build with `make zensical`")
         if build.renderer is None:
             raise RuntimeError("the course content could not be loaded; see the errors above")
         return build.renderer
