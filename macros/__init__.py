@@ -82,6 +82,11 @@ def define_env(env: Any) -> None:
         return renderer().course_overview(page_src())
 
     @reported
+    def course_map() -> str:
+        """Every track with its modules in order, compact, with the learner's marks (the home page)."""
+        return renderer().course_map(page_src())
+
+    @reported
     def track_overview(track_id: str) -> str:
         """The module cards of one track."""
         return renderer().track_overview(track_id, page_src())

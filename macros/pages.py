@@ -25,7 +25,7 @@ import yaml
 
 from .catalog import MODULES_DIR, Catalog, load_catalog
 from .errors import ContentError
-from .render import Renderer, html_text, module_src, path_src, plain_description
+from .render import Renderer, html_text, module_src, path_src, plain_description, tag_label
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when the wheel has it
 MORE_MODULES = "More modules"
@@ -167,7 +167,15 @@ def generated_pages(
     pages = {}
     for module in catalog.modules.values():
         src = module_src(module.id)
-        front_matter = {"title": str(html_text(module.title)), "description": plain_description(module.summary), "tags": module.tags, "render_macros": False}
+        # Tags as readable labels (the tag index, search and the page show them); modules rank
+        # above hand-written pages that mention the same term (Material's per-page search boost).
+        front_matter = {
+            "title": str(html_text(module.title)),
+            "description": plain_description(module.summary),
+            "tags": [tag_label(tag) for tag in module.tags],
+            "search": {"boost": 4},
+            "render_macros": False,
+        }
         pages[src] = page_source(front_matter, _body(src, lambda: renderer.module_page(module.id, src), notices))
     for module_id, problems in (broken or {}).items():
         front_matter = {"title": html.escape(module_id), "render_macros": False}

@@ -45,6 +45,21 @@ MODULE_DIR = "modules"
 AUDIENCE_LABELS = {"new-manager": "New managers", "senior-manager": "Senior managers"}
 LEVEL_LABELS = {"foundation": "Foundation", "intermediate": "Intermediate", "advanced": "Advanced"}
 SECTION_TEMPLATES = {kind: f"sections/{kind}.md" for kind in schema.SECTION_KINDS}
+# Tags are slugs in YAML; people read these labels (tag index, search, module pages). A slug not
+# listed reads as its words with a capital first letter. Search matches tags above all else and
+# splits words on spaces and hyphens only, so an acronym stands alone: "PIP (...)", not "(PIP)".
+TAG_LABELS = {
+    "30-60-90-plan": "30-60-90 plan",
+    "grow": "GROW",
+    "high-impact-activities": "High-impact activities",
+    "meddicc": "MEDDICC",
+    "one-to-ones": "1:1s",
+    "player-coach": "Player-coach",
+    "performance-improvement-plan": "PIP (performance improvement plan)",
+    "sbi": "SBI",
+    "skill-will": "Skill or will",
+    "working-with-hr": "Working with HR",
+}
 
 # Markdown extensions for fragments rendered to HTML here (quiz text): the content subset of the site's.
 FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
@@ -277,8 +292,18 @@ def quiz_version(quiz: schema.Quiz) -> str:
     return hashlib.sha256(json.dumps([quiz.pass_mark, shape]).encode()).hexdigest()[:10]
 
 
+def tag_label(slug: str) -> str:
+    """The readable label of a tag: "call-coaching" reads "Call coaching", "sbi" reads "SBI"."""
+    if slug in TAG_LABELS:
+        return TAG_LABELS[slug]
+    words = slug.replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
 def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    """A date as people read it on every page: "15 Dec 2026" (the same format as FP.formatDate)."""
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def clean_regions(page_html: str, nonce: str) -> str:
@@ -361,6 +386,7 @@ class Renderer:
             related=[self.catalog.modules[other] for other in module.related if other in self.catalog.modules],
             overdue=module.stewardship.review_by < self.today,
             quiz=self.hole(self.quiz(module_id)) if module_id in self.catalog.quizzes else "",
+            quiz_questions=len(self.catalog.quizzes[module_id].questions) if module_id in self.catalog.quizzes else 0,
         ))
 
     def quiz(self, module_id: str) -> str:
@@ -380,6 +406,13 @@ class Renderer:
     def course_overview(self, page_src: str) -> str:
         tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
         return self.region(self._render("overview.md", course=self.catalog.course, tracks=tracks, unlisted=self.catalog.unlisted(), page_src=page_src))
+
+    def course_map(self, page_src: str) -> str:
+        """The home page's picture of the course: every track with its modules in order."""
+        tracks = [(track, self.catalog.track_modules(track)) for track in self.catalog.course.tracks]
+        if self.catalog.unlisted():
+            tracks.append((schema.Track(id="more", title="More modules", modules=[m.id for m in self.catalog.unlisted()]), self.catalog.unlisted()))
+        return self._render("course-map.md", tracks=tracks, page_src=page_src)
 
     def track_overview(self, track_id: str, page_src: str) -> str:
         track = next((track for track in self.catalog.course.tracks if track.id == track_id), None)
@@ -477,6 +510,7 @@ def _environment() -> jinja2.Environment:
         markdown=render_markdown,
         inline_markdown=render_inline_markdown,
         long_date=long_date,
+        tag_label=tag_label,
     )
     env.globals.update(
         module_src=module_src,

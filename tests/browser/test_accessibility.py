@@ -1,11 +1,13 @@
-"""axe-core (bundled in axe-playwright-python, no network) on whole pages, light and dark."""
+"""axe-core (bundled in axe-playwright-python, no network) on whole pages, light and dark; content pages
+and the search dialog also at 375 px, where every violation of any impact counts."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import Site
+from macros.catalog import load_catalog
+from tests.conftest import REPO, Site
 
 AXE = Axe()
 BLOCKING = {"serious", "critical"}
@@ -32,6 +34,7 @@ def test_module_page_before_and_after_checking_answers(browser, site: Site, sche
         quiz = page.locator("[data-quiz]")
         quiz.locator(".fp-choice:not([data-correct]) input").first.check()
         quiz.get_by_role("button", name="Check answers").click()
+        quiz.get_by_role("button", name="Check anyway").click()  # the other questions are blank
         assert blocking_violations(page) == []
     finally:
         context.close()
@@ -45,5 +48,55 @@ def test_other_pages(browser, site: Site, path: str, scheme: str) -> None:
         page = context.new_page()
         page.goto(f"{site.url}{path}")
         assert blocking_violations(page) == []
+    finally:
+        context.close()
+
+
+# --- Every violation, of any impact, on the pages a learner reads -------------------------------
+
+CATALOG, _ = load_catalog(REPO)
+CONTENT_PAGES = ["", "overview/", "paths/", "glossary/", "start-here/"] + [f"paths/{p}/" for p in (CATALOG.paths if CATALOG else [])] + [
+    f"modules/{m}/" for m in (CATALOG.modules if CATALOG else [])
+]
+
+
+def all_violations(page) -> list[str]:
+    results = AXE.run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {[' '.join(node['target']) for node in violation['nodes']][:4]}"
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [1366, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_content_pages_have_no_violation_of_any_impact(browser, site: Site, scheme: str, width: int) -> None:
+    """Home, overview, paths, glossary and every module; at 375 px wide tables scroll in named regions."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        found = {}
+        for path in CONTENT_PAGES:
+            page.goto(f"{site.url}{path}")
+            page.wait_for_timeout(100)
+            violations = all_violations(page)
+            if violations:
+                found[path] = violations
+        assert found == {}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 375])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_dialog_with_results_has_no_violation(browser, site: Site, scheme: str, width: int) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site.url}modules/coaching/")
+        page.locator("label.md-header__button[for='__search']").click() if width < 960 else page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("coaching plan", delay=20)
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item mark').length > 3")
+        assert all_violations(page) == []
     finally:
         context.close()

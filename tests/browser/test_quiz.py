@@ -8,46 +8,14 @@ import pytest
 
 from tests.conftest import Site
 
-MODULE = "coaching"
-KEY = f"frontline:v1:quiz:{MODULE}"
-
-
-def open_module(page, site: Site, module: str = MODULE):
-    page.goto(f"{site.url}modules/{module}/")
-    page.wait_for_selector(f'[data-quiz="{module}"][data-bound]')
-    return page.locator(f'[data-quiz="{module}"]')
-
-
-def answer_all_correctly(quiz) -> None:
-    for choice in quiz.locator(".fp-choice[data-correct] input").all():
-        choice.check()
-
-
-def test_wrong_answer_shows_explanation_feedback_and_a_failing_score(page, site: Site) -> None:
-    quiz = open_module(page, site)
-    question = quiz.locator(".fp-question").first
-    wrong = question.locator(".fp-choice:not([data-correct]):has(.fp-choice-feedback)").first
-    assert question.locator(".fp-explanation").is_hidden()
-    assert wrong.locator(".fp-choice-feedback").is_hidden()
-    wrong.locator("input").check()
-    quiz.get_by_role("button", name="Check answers").click()
-
-    assert question.locator(".fp-verdict").inner_text() == "✗ Not quite"
-    assert question.locator(".fp-explanation").is_visible()
-    assert wrong.locator(".fp-choice-feedback").is_visible()
-    assert "Your answer, not right" in wrong.inner_text()
-    assert "Correct answer" in question.locator(".fp-choice[data-correct]").inner_text()
-    score = quiz.locator(".fp-score")
-    assert score.inner_text().startswith("✗ Not passed yet: 0 of")
-    assert quiz.get_by_role("button", name="Check answers").is_hidden()
-    assert quiz.get_by_role("button", name="Try again").is_visible()
+from tests.browser.quiz_steps import KEY, MODULE, answer_all_correctly, bound_quiz, check, is_focused, open_module
 
 
 def test_all_right_passes_and_the_result_survives_a_reload(page, site: Site) -> None:
     quiz = open_module(page, site)
     answer_all_correctly(quiz)
-    quiz.get_by_role("button", name="Check answers").click()
-    assert quiz.locator(".fp-score").inner_text().startswith("✓ Passed:")
+    check(quiz)
+    assert quiz.locator(".fp-score-line").inner_text().startswith("✓ Passed:")
     assert quiz.locator(".fp-verdict.fp-wrong").count() == 0
 
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
@@ -60,15 +28,15 @@ def test_all_right_passes_and_the_result_survives_a_reload(page, site: Site) -> 
     assert page.locator(f'.fp-meta [data-module-status="{MODULE}"]').inner_text() == "✓ Completed"
 
 
-def test_try_again_resets_the_quiz(page, site: Site) -> None:
+def test_start_again_after_a_pass_clears_every_answer(page, site: Site) -> None:
     quiz = open_module(page, site)
     answer_all_correctly(quiz)
-    quiz.get_by_role("button", name="Check answers").click()
-    quiz.get_by_role("button", name="Try again").click()
+    check(quiz)
+    assert quiz.get_by_role("button", name="Try again").count() == 0
+    quiz.get_by_role("button", name="Start again").click()
     assert quiz.locator("input:checked").count() == 0
-    assert quiz.locator(".fp-explanation:visible, .fp-verdict:visible, .fp-choice-feedback:visible").count() == 0
-    assert quiz.locator(".fp-score").inner_text() == ""
-    assert quiz.locator("input").first.evaluate("el => el === document.activeElement")
+    assert quiz.locator(".fp-explanation:visible, .fp-verdict:visible, .fp-choice-feedback:visible, .fp-score:visible").count() == 0
+    assert is_focused(quiz.locator("input").first)
 
 
 def test_quiz_works_after_instant_navigation_away_and_back(page, site: Site) -> None:
@@ -79,12 +47,27 @@ def test_quiz_works_after_instant_navigation_away_and_back(page, site: Site) -> 
     page.wait_for_url("**/modules/coaching-rhythm/")
     page.go_back()
     page.wait_for_url(f"**/modules/{MODULE}/")
-    quiz = page.locator(f'[data-quiz="{MODULE}"]')
-    page.wait_for_selector(f'[data-quiz="{MODULE}"][data-bound]')
+    quiz = bound_quiz(page)
     assert page.evaluate("window.__sameDocument === true"), "instant navigation was not active"
     answer_all_correctly(quiz)
-    quiz.get_by_role("button", name="Check answers").click()
-    assert quiz.locator(".fp-score").inner_text().startswith("✓ Passed:")
+    check(quiz)
+    assert quiz.locator(".fp-score-line").inner_text().startswith("✓ Passed:")
+
+
+def test_quiz_works_on_a_module_reached_by_clicking_from_another_page(page, site: Site) -> None:
+    page.goto(f"{site.url}overview/")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article").get_by_role("link", name="Coaching: building skill without taking over").click()
+    page.wait_for_url(f"**/modules/{MODULE}/")
+    quiz = bound_quiz(page)
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation was not active"
+    assert quiz.locator(".fp-quiz-nojs").is_hidden()
+    assert quiz.get_by_role("button", name="Check answers").is_visible()
+    answer_all_correctly(quiz)
+    check(quiz)
+    assert quiz.locator(".fp-score-line").inner_text().startswith("✓ Passed:")
+    assert quiz.get_attribute("data-bound") == "1"
+    assert quiz.locator(".fp-score").count() == 1, "bound once: one result, one set of buttons"
 
 
 def test_keyboard_only_completion(page, site: Site) -> None:
@@ -107,8 +90,10 @@ def test_keyboard_only_completion(page, site: Site) -> None:
     page.keyboard.press("Enter")
     score = quiz.locator(".fp-score")
     assert score.inner_text().startswith("✓ Passed:")
-    assert score.evaluate("el => el === document.activeElement"), "focus moves to the result so it is read out"
-    assert score.get_attribute("aria-live") == "polite"
+    assert is_focused(score), "focus moves to the result so it is read out"
+    assert score.get_attribute("aria-live") == "polite" and score.get_attribute("role") == "status"
+    button = quiz.get_by_role("button", name="Start again").bounding_box()
+    assert score.bounding_box()["y"] < button["y"], "the result is above the button, not below it"
 
 
 def test_corrupt_or_foreign_storage_is_ignored(context, site: Site) -> None:
@@ -119,10 +104,10 @@ def test_corrupt_or_foreign_storage_is_ignored(context, site: Site) -> None:
     )
     page = context.new_page()
     quiz = open_module(page, site)
-    assert quiz.locator("[data-quiz-status]").inner_text() == ""
+    assert quiz.locator("[data-quiz-status]").is_hidden(), "nothing usable stored: no status line"
     answer_all_correctly(quiz)
-    quiz.get_by_role("button", name="Check answers").click()
-    assert quiz.locator(".fp-score").inner_text().startswith("✓ Passed:")
+    check(quiz)
+    assert quiz.locator(".fp-score-line").inner_text().startswith("✓ Passed:")
 
 
 def test_result_of_an_older_quiz_version_is_kept_and_marked(context, site: Site) -> None:
@@ -138,7 +123,7 @@ def test_result_of_an_older_quiz_version_is_kept_and_marked(context, site: Site)
 def test_cards_and_progress_page_show_completion_and_reset(page, site: Site) -> None:
     quiz = open_module(page, site)
     answer_all_correctly(quiz)
-    quiz.get_by_role("button", name="Check answers").click()
+    check(quiz)
     page.goto(f"{site.url}overview/")
     assert page.locator(f'.fp-cards [data-module-status="{MODULE}"]').inner_text() == "✓ Completed"
     assert page.locator('.fp-cards [data-module-status="hiring"]').inner_text() == ""
@@ -156,13 +141,22 @@ def test_cards_and_progress_page_show_completion_and_reset(page, site: Site) -> 
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
 
 
-def test_without_javascript_every_answer_can_be_revealed(browser, site: Site) -> None:
+def test_without_javascript_a_notice_no_check_button_and_every_answer_can_be_revealed(browser, site: Site) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{site.url}modules/{MODULE}/")
+        quiz = page.locator(f'[data-quiz="{MODULE}"]')
+        notice = quiz.locator(".fp-quiz-nojs")
+        assert notice.is_visible() and "needs JavaScript" in notice.inner_text()
+        assert "saved" not in quiz.locator(".fp-quiz-intro").inner_text()
+        assert quiz.get_by_role("button").count() == 0, "no button that does nothing or reloads the page"
+        assert quiz.locator("form").count() == 0
         question = page.locator(".fp-question").first
         assert question.locator("legend").is_visible()
+        question.locator("input").first.check()
+        page.keyboard.press("Enter")
+        assert page.url == f"{site.url}modules/{MODULE}/", "nothing was submitted"
         answer = question.locator("details.fp-answer")
         assert answer.locator("summary").inner_text() == "Show answer"
         assert not answer.locator(".fp-answer-correct").is_visible()
@@ -173,14 +167,13 @@ def test_without_javascript_every_answer_can_be_revealed(browser, site: Site) ->
         context.close()
 
 
-def test_print_shows_questions_then_the_answer_key(page, site: Site) -> None:
+def test_printed_module_leaves_out_the_quiz(page, site: Site) -> None:
+    """A printed module is a handout (issue 10, point 7): the self-check and its answer key stay on screen."""
     quiz = open_module(page, site)
     page.emulate_media(media="print")
-    assert quiz.locator("legend").first.is_visible()
-    assert quiz.locator(".fp-answer-key").is_visible()
-    assert quiz.locator("input").first.is_hidden()
-    assert quiz.get_by_role("button", name="Check answers").is_hidden()
-    assert quiz.locator("details.fp-answer").first.is_hidden()
+    assert quiz.is_hidden()
+    assert page.locator("#check-yourself").is_hidden()
+    assert page.locator("article .admonition", has_text="After this module you will be able to").is_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -190,7 +183,7 @@ def test_phone_width_has_no_sideways_scroll(browser, site: Site, scheme: str) ->
         page = context.new_page()
         quiz = open_module(page, site)
         answer_all_correctly(quiz)
-        quiz.get_by_role("button", name="Check answers").click()
+        check(quiz)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
     finally:
         context.close()

@@ -211,3 +211,44 @@ def test_serve_adds_a_page_when_a_module_file_is_added(tmp_path: Path) -> None:
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output, output
+
+
+def primary_nav(html: str) -> str:
+    return html[html.index('<nav class="md-nav md-nav--primary"'): html.index('class="md-sidebar md-sidebar--secondary"')]
+
+
+def test_nav_keeps_the_learners_pages_apart_from_the_senior_managers_tools(site: Site) -> None:
+    nav = primary_nav((site.root / "index.html").read_text(encoding="utf-8"))
+    learn, tools = nav.index("Learn"), nav.index("Tools for senior managers")
+    assert learn < nav.index("Course overview") < tools
+    assert nav.index("My progress") < tools < nav.index("Assign modules") and tools < nav.index("Team view")
+
+
+def test_benchmark_and_tag_index_are_built_but_not_in_the_nav_or_search(site: Site) -> None:
+    assert (site.root / "benchmark/index.html").exists() and (site.root / "tags/index.html").exists()
+    for page in ("index.html", "modules/coaching/index.html", "progress/index.html"):
+        nav = primary_nav((site.root / page).read_text(encoding="utf-8"))
+        assert "benchmark/" not in nav and "tags/" not in nav, page
+    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not {"benchmark/", "tags/"} & locations
+    assert "modules/coaching/" in locations
+
+
+def test_module_pages_carry_readable_tags_and_a_search_boost(site: Site) -> None:
+    index = json.loads((site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    page = next(doc for doc in index["docs"] if doc["location"] == "modules/performance-issues/")
+    assert page["boost"] > 1
+    assert any(tag.split()[0] == "PIP" for tag in page["tags"]), "the acronym stands alone, so a search for PIP matches it"
+    assert "SBI" in next(doc for doc in index["docs"] if doc["location"] == "modules/coaching/")["tags"]
+
+
+def test_rendered_dates_read_like_15_dec_2026(site: Site) -> None:
+    for module_id in CATALOG.modules:
+        footer = re.search(r'<p class="fp-stewardship">(.*?)</p>', article(site, f"modules/{module_id}")).group(1)
+        assert re.fullmatch(r"Version \S+ · Last reviewed on \d{1,2} [A-Z][a-z]{2} \d{4} by .+ · Next review by \d{1,2} [A-Z][a-z]{2} \d{4}", footer), footer
+
+
+def test_comparison_tables_have_no_empty_header_cells(site: Site) -> None:
+    for module_id in CATALOG.modules:
+        assert not re.search(r"<th[^>]*>\s*</th>", article(site, f"modules/{module_id}")), module_id

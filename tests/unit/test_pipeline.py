@@ -68,7 +68,7 @@ def test_generated_project_for_a_small_course(course: Path, tmp_path: Path) -> N
     (course / "docs").mkdir()
     (course / "docs/index.md").write_text("# Home\n\n{{ module_card('alpha') }}\n", encoding="utf-8")
     (course / "overrides/partials").mkdir(parents=True)
-    (course / "overrides/partials/search.html").write_text("material only\n", encoding="utf-8")
+    (course / "overrides/partials/search.html").write_text("{#- Material's search partial (9.8.1), edited -#}\n", encoding="utf-8")
     (course / "overrides/main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
     (course / "mkdocs.yml").write_text(
         "site_name: Fixture\nsite_url: !ENV [SITE_URL, 'http://127.0.0.1:8000/']\n"

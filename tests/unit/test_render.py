@@ -40,7 +40,7 @@ def test_module_page_has_every_part(course: Path) -> None:
         ">Checklist: Alpha checklist</h2>", 'class="fp-checklist"', ">Scenario: Alpha case</h2>", "Something happened.",
         ">Common mistakes</h2>", "<strong>Doing it wrong</strong>", ">Notes for senior managers</h2>", "Watch for this.",
         ">Key takeaways</h2>", "Remember alpha.", ">Related modules</h2>", 'href="beta.md"', ">Further reading</h2>",
-        "Version 1.0 · Last reviewed on 1 January 2026 by Editor",
+        "Version 1.0 · Last reviewed on 1 Jan 2026 by Editor",
     ]:
         assert expected in page, expected
     assert "<pre" not in page, "indented output turned into a code block"
@@ -73,7 +73,7 @@ def test_overdue_module_says_so_on_its_page(course: Path) -> None:
 def test_card_links_relative_to_the_calling_page(course: Path) -> None:
     card = renderer_for(course).module_card("beta", "guides/deep/page.md")
     assert "(../../modules/beta.md)" in card
-    assert "20 min" in card and "New managers" in card and "`beta-tag`" in card
+    assert "20 min" in card and "New managers" in card and "Beta tag" in card, "tags read as labels, not slugs"
 
 
 def test_course_overview_lists_tracks_in_order(course: Path) -> None:
@@ -234,3 +234,22 @@ def test_fast_path_agrees_with_the_converter_on_generated_text(text: str) -> Non
 @given(st.lists(st.sampled_from(["*", "**", "***", "a", "bc", " ", " ", ".", ",", "(", ")", "!", "-", "1", "\n\n", "_", "é"]), max_size=16).map("".join))
 def test_emphasis_fast_path_agrees_with_the_converter(text: str) -> None:
     assert nbsp(render_markdown(text)) == (converted(text) if text else "")
+
+
+def test_tag_labels_read_as_words_and_acronyms_stand_alone() -> None:
+    from macros.render import tag_label
+
+    assert tag_label("call-coaching") == "Call coaching"
+    assert tag_label("sbi") == "SBI"
+    assert tag_label("30-60-90-plan") == "30-60-90 plan"
+    # Search splits on spaces and hyphens only: "(PIP)" would never match a search for PIP.
+    assert tag_label("performance-improvement-plan").split()[0] == "PIP"
+
+
+def test_dates_read_day_short_month_year() -> None:
+    import datetime as dt
+
+    from macros.render import long_date
+
+    assert long_date(dt.date(2026, 12, 15)) == "15 Dec 2026"
+    assert long_date(dt.date(2027, 9, 1)) == "1 Sep 2027"

@@ -1,0 +1,62 @@
+/* Frontline Playbook: the home page's main action and the per-track counts on its course map.
+   Added by marks.js when the home page is shown; reads what marks.js reads, nothing else. */
+window.FP = window.FP || {};
+(function (FP) {
+  "use strict";
+  var M = FP.marks, passed = M.passed, started = M.started, read = M.read, LAST = M.LAST;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  /* "15 Dec 2026": core.js's FP.formatDate when it is there, the same format otherwise. */
+  function formatDate(v) {
+    if (FP.formatDate) return FP.formatDate(v);
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v || ""));
+    return m ? +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1] : "";
+  }
+
+  function button(href, text, primary) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.className = "md-button" + (primary ? " md-button--primary" : "");
+    a.textContent = text;
+    return a;
+  }
+
+  /* The home page: per-track counts and the one next step. */
+  FP.home = function () {
+    var map = document.querySelector("[data-fp-course-map]"), action = document.querySelector("[data-fp-home-action]");
+    if (!map || !action) return;
+    var all = Array.prototype.slice.call(map.querySelectorAll("a[data-module]"));
+    var any = all.some(function (a) { return started(a.getAttribute("data-module")); });
+    Array.prototype.forEach.call(map.querySelectorAll(".fp-map-track"), function (track) {
+      var links = track.querySelectorAll("a[data-module]"), done = 0;
+      Array.prototype.forEach.call(links, function (a) { if (passed(a.getAttribute("data-module"))) done++; });
+      /* Counts once there is something to count: a first visit shows the plain map. */
+      track.querySelector("[data-fp-track-count]").textContent = any ? done + " of " + links.length + " passed" : "";
+      track.classList.toggle("fp-map-done", done === links.length && done > 0);
+    });
+    var open = all.filter(function (a) { return !passed(a.getAttribute("data-module")); });
+    var last = read(LAST), lastLink = last && all.filter(function (a) { return a.getAttribute("data-module") === last.id; })[0];
+    var next = FP.nextStep ? FP.nextStep(null) : null, parts = [], context = "";
+    if (next && next.url && next.due) {
+      parts.push(button(next.url, "Next due: " + next.title, true));
+      context = (next.pathTitle ? next.pathTitle + " · " : "") + "due " + formatDate(next.due);
+      if (FP.assignedUrl) parts.push(button(FP.assignedUrl, "All my assignments"));
+    } else if (lastLink && !passed(last.id)) {
+      parts.push(button(lastLink.href, "Continue where you left off: " + lastLink.textContent, true));
+      context = started(last.id) ? "You have tried its self-check; it is not passed yet." : "You last opened it on " + formatDate(last.date) + ".";
+    } else if (open.length && open.length < all.length) {
+      parts.push(button(open[0].href, "Continue with: " + open[0].textContent, true));
+      context = (all.length - open.length) + " of " + all.length + " modules passed.";
+    } else if (!open.length && all.length) {
+      context = "You have passed every module. Well done.";
+    }
+    if (!parts.length && !context) return;  // a first visit keeps the page's own "Start the course"
+    var progress = document.querySelector('a[href$="progress/"], a[href$="progress.html"]');
+    if (progress) parts.push(button(progress.href, "My progress"));
+    var p = document.createElement("p");
+    p.className = "fp-home-context";
+    p.textContent = context;
+    action.replaceChildren.apply(action, parts.concat(context ? [p] : []));
+  };
+
+  FP.home();
+})(window.FP);
