@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build offline check test new schema clean bench
+.PHONY: setup serve build zensical offline check test new schema clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ serve: setup
 
 build: setup
 	$(PY) -m macros build
+
+# The same site built by Zensical (Material's successor) into site-zensical/: our pipeline writes
+# the generated pages and config into build/zensical/ first, since Zensical runs no MkDocs plugins.
+zensical: setup
+	$(PY) -m macros zensical
 
 offline: setup
 	$(PY) -m mkdocs build --strict -f mkdocs.offline.yml -d site-offline
@@ -41,4 +46,4 @@ bench: setup
 	$(PY) tools/bench.py
 
 clean:
-	rm -rf site site-offline .site.new-* .site.old
+	rm -rf site site-offline site-zensical build/zensical .site.new-* .site.old

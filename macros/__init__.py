@@ -1,7 +1,8 @@
 """Frontline Playbook: course content in YAML, validated and rendered into a Material for MkDocs site.
 
-`define_env` is the mkdocs-macros entry point. It only wires macro names to render functions; the
-catalog they render is loaded by the `frontline` MkDocs plugin (macros/plugin.py) once per build.
+`define_env` is the macros entry point (mkdocs-macros, and Zensical's macros). It only wires macro
+names to render functions; the catalog they render is this build's `pages.Build`: the `frontline`
+MkDocs plugin's (macros/plugin.py), or under Zensical the one `python -m macros zensical` made.
 """
 
 from __future__ import annotations
@@ -14,22 +15,24 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, Callable
 
-from . import state
-
 log = logging.getLogger("mkdocs.plugins.frontline")
 
 
 def define_env(env: Any) -> None:
     """Register the macros that hand-written pages and generated module pages call."""
 
+    build = _build_of(env)
+
     def renderer():
-        current = state.current()
-        if current.renderer is None:
+        if build is None:
+            raise RuntimeError("no course build: with MkDocs, list `- frontline` before `- macros` under plugins in mkdocs.yml; with Zensical, build with `make zensical`")
+        if build.renderer is None:
             raise RuntimeError("the course content could not be loaded; see the errors above")
-        return current.renderer
+        return build.renderer
 
     def page_src() -> str:
-        return env.page.file.src_uri
+        page_file = getattr(env.page, "file", None)  # MkDocs' Page; Zensical's has only `path`
+        return page_file.src_uri if page_file is not None else str(env.page.path)
 
     def reported(function: Callable[..., str]) -> Callable[..., str]:
         """A wrong id in a page is an author's mistake: say where (file, line, the call as written),
@@ -46,6 +49,9 @@ def define_env(env: Any) -> None:
             try:
                 return function(*args, **kwargs)
             except (KeyError, RuntimeError) as exc:
+                broken = sorted(set(map(str, args)) & set(build.broken_modules())) if build is not None else []
+                if broken:  # one line, naming the file to fix, instead of a cascade of lookups
+                    return failed(f"module '{broken[0]}' is not shown: content/modules/{broken[0]}.yml has problems (see its page)", args, kwargs)
                 return failed(str(exc.args[0] if exc.args else exc), args, kwargs)
 
         def failed(message: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -131,6 +137,18 @@ def define_env(env: Any) -> None:
         return renderer().checklist(module_id, checklist_id)
 
 
+def _build_of(env: Any) -> Any:
+    """This build's `pages.Build`: from the `frontline` plugin instance under MkDocs, else from the
+    pipeline run that generated the project (Zensical, see `zensical.py`), else None."""
+    plugins = getattr(getattr(env, "conf", None), "plugins", None)
+    plugin = plugins.get("frontline") if isinstance(plugins, dict) else None
+    if plugin is not None:
+        return getattr(plugin, "build", None)
+    from .zensical import build_for  # only without MkDocs' plugin: keeps the MkDocs path lean
+
+    return build_for(env)
+
+
 def _call_site(env: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, str]:
     """`docs/glossary.md:12:5` and the call as the page writes it, `module_card('coachng')`.
 
@@ -139,7 +157,13 @@ def _call_site(env: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any
     """
     written = ", ".join([*(repr(arg) for arg in args), *(f"{key}={value!r}" for key, value in kwargs.items())])
     call = f"{name}({written})"
-    page_file = getattr(getattr(env, "page", None), "file", None)
+    page = getattr(env, "page", None)
+    page_file = getattr(page, "file", None)
+    if page_file is None and isinstance(getattr(page, "path", None), str) and isinstance(env.conf, dict):
+        # Zensical: a page has its docs-relative `path`; the generated project's docs/ is a copy of
+        # ours, so lines and columns are those of docs/<path>
+        conf = env.conf
+        page_file = type("PageFile", (), {"src_uri": page.path, "abs_src_path": str(Path(conf.get("root_dir", ".")) / conf.get("docs_dir", "docs") / page.path)})()
     if page_file is None:
         return "docs/(unknown page)", call
     where = f"docs/{page_file.src_uri}"

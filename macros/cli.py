@@ -57,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site into site/ atomically: a failed build keeps the old site")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
 
+    zensical = commands.add_parser("zensical", help="build the site with Zensical into site-zensical/ (the pipeline runs first)")
+    zensical.add_argument("--site-dir", type=Path, default=Path("site-zensical"))
+    zensical.add_argument("--build-dir", type=Path, default=Path("build/zensical"), help="where the generated project is written (not docs/)")
+
     assign = commands.add_parser("assign", help="one assignment link per manager in a roster CSV")
     assign.add_argument("--roster", type=Path, required=True, help="CSV with a 'name' column (optional: email, note)")
     assign.add_argument("--path", required=True, help="learning path id, e.g. new-manager-90-days")
@@ -86,6 +90,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_new_module(root, args.id, args.title, args.owner)
     if args.command == "build":
         return run_build(root, args.site_dir)
+    if args.command == "zensical":
+        return run_zensical(root, args.site_dir, args.build_dir)
     if args.command == "assign":
         return run_assign(root, args.roster, args.path, args.start, args.base_url, args.out)
     return run_schema(root, check=args.check)
@@ -299,6 +305,28 @@ def run_build(root: Path, site_dir: Path) -> int:
         return 130
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # after an exchange it holds the old site
+
+
+def run_zensical(root: Path, site_dir: Path, build_dir: Path) -> int:
+    """Generate the project into `build_dir`, build it with Zensical, swap the site in: like
+    `build`, a failed build keeps the previous site."""
+    from .zensical import ZensicalError, build_site
+
+    try:
+        project = build_site(root, folder=root / build_dir)
+    except ZensicalError as exc:
+        if exc.errors:
+            print(format_report(exc.errors), file=sys.stderr)
+        else:
+            print(f"error: {exc}", file=sys.stderr)
+        kept = "the previous site is unchanged" if (root / site_dir).exists() else "no site was written"
+        print(f"zensical build failed; {kept}", file=sys.stderr)
+        return 1
+    site = (root / site_dir).resolve()
+    swap_in(project.folder / "site", site)
+    shutil.rmtree(project.folder / "site", ignore_errors=True)
+    print(f"built {site_dir}/ with Zensical ({len(project.generated)} generated pages; project in {project.folder}/)")
+    return 0
 
 
 def swap_in(new: Path, site: Path) -> None:

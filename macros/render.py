@@ -335,6 +335,33 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
+def clean_regions(page_html: str, nonce: str) -> str:
+    """A page's HTML with every content region (marked with `nonce`, see `Renderer.region`) cleaned
+    by `clean_html` and the marks removed. A function of the nonce alone, so a generator's Markdown
+    extension can apply it as well as the MkDocs plugin.
+
+    A region whose end mark is missing (content left a code block open, which escapes the mark)
+    is cleaned to the end of the page.
+    """
+    start, end = f"<!--fp-content-{nonce}-->", f"<!--fp-content-end-{nonce}-->"
+    if start not in page_html:
+        return page_html
+    parts = []
+    rest = page_html
+    while (at := rest.find(start)) >= 0:
+        parts.append(rest[:at].replace(end, ""))
+        rest = rest[at + len(start):]
+        stop = rest.find(end)
+        # Stripped: whitespace left before a page's h1 would give the search index an empty section.
+        if stop < 0:
+            parts.append(clean_html(rest).strip())
+            return "".join(parts)
+        parts.append(clean_html(rest[:stop]).strip())
+        rest = rest[stop + len(end):]
+    parts.append(rest.replace(end, ""))
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class Renderer:
     """Renders catalog content; one per build, since the catalog is loaded once per build."""
@@ -366,28 +393,8 @@ class Renderer:
         return f"{end}\n\n{trusted_html.strip()}\n\n{start}"
 
     def clean_page(self, page_html: str) -> str:
-        """A page's HTML with every content region cleaned by `clean_html` and the marks removed.
-
-        A region whose end mark is missing (content left a code block open, which escapes the mark)
-        is cleaned to the end of the page.
-        """
-        start, end = self._marks
-        if start not in page_html:
-            return page_html
-        parts = []
-        rest = page_html
-        while (at := rest.find(start)) >= 0:
-            parts.append(rest[:at].replace(end, ""))
-            rest = rest[at + len(start):]
-            stop = rest.find(end)
-            # Stripped: whitespace left before a page's h1 would give the search index an empty section.
-            if stop < 0:
-                parts.append(clean_html(rest).strip())
-                return "".join(parts)
-            parts.append(clean_html(rest[:stop]).strip())
-            rest = rest[stop + len(end):]
-        parts.append(rest.replace(end, ""))
-        return "".join(parts)
+        """A page's HTML with every content region cleaned by `clean_html` and the marks removed."""
+        return clean_regions(page_html, self.nonce)
 
     def page_url(self, src: str) -> str:
         """MkDocs' `page.url` of a docs-relative source file."""

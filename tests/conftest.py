@@ -114,3 +114,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     requests: list[str] = []
     with serve_folder(root, port, requests):
         yield Site(root, url, result.stdout + result.stderr, requests)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real course built by Zensical (`python -m macros zensical`) and served on 127.0.0.1."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    folder = tmp_path_factory.mktemp("zensical")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "zensical", "--build-dir", str(folder / "project"), "--site-dir", str(folder / "site")],
+        cwd=REPO, env=mkdocs_env(SITE_URL=url), capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    requests: list[str] = []
+    with serve_folder(folder / "site", port, requests):
+        yield Site(folder / "site", url, result.stdout + result.stderr, requests)
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def built_site(request: pytest.FixtureRequest) -> Site:
+    """The course as each generator builds it: tests using this run against both."""
+    return request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site")

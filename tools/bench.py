@@ -47,10 +47,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from macros import define_env, state  # noqa: E402
-from macros.catalog import load_catalog  # noqa: E402
-from macros.plugin import course_nav, generated_pages  # noqa: E402  (the nav and the pages our plugin adds)
-from macros.render import Renderer  # noqa: E402
+from macros import define_env  # noqa: E402
+from macros.pages import Build  # noqa: E402  (the pipeline our plugin and `make zensical` run)
 
 TODAY = dt.date.today()
 TRACK_SIZE = 20
@@ -339,11 +337,13 @@ def page_url(src: str) -> str:
 
 
 class MacroEnv:
-    """The part of mkdocs-macros' env that `macros.define_env` uses: the macros it registers and the page."""
+    """The part of mkdocs-macros' env that `macros.define_env` uses: the macros it registers, the
+    page, and the config whose `frontline` plugin holds the build."""
 
-    def __init__(self) -> None:
+    def __init__(self, build: Build) -> None:
         self.macros: dict[str, Any] = {}
         self.page: Any = None
+        self.conf: Any = SimpleNamespace(plugins={"frontline": SimpleNamespace(build=build)})
 
     def macro(self, function: Any) -> Any:
         self.macros[function.__name__] = function
@@ -376,11 +376,10 @@ def render_page(text: str, src: str, env: MacroEnv) -> str:
 
 def make_stock(root: Path, ours: Path) -> None:
     """The same pages, pre-rendered to Markdown, for stock Material (no frontline, no macros plugin)."""
-    catalog, errors = load_catalog(ours)
-    if errors or catalog is None:
-        raise SystemExit("the synthetic course does not validate:\n" + "\n".join(map(str, errors[:20])))
-    state.reset(catalog, [], Renderer(catalog, TODAY))
-    env = MacroEnv()
+    build = Build.load(ours, TODAY)
+    if build.errors or build.catalog is None:
+        raise SystemExit("the synthetic course does not validate:\n" + "\n".join(map(str, build.errors[:20])))
+    env = MacroEnv(build)
     define_env(env)
     reported = MacroErrors()
     logging.getLogger("mkdocs.plugins.frontline").addHandler(reported)
@@ -388,7 +387,7 @@ def make_stock(root: Path, ours: Path) -> None:
     shutil.copytree(ours / "overrides", root / "overrides")
     shutil.copytree(ours / "docs", root / "docs")
     pages = {page.relative_to(root / "docs").as_posix(): page.read_text(encoding="utf-8") for page in (root / "docs").rglob("*.md")}
-    pages.update(generated_pages(catalog))
+    pages.update(build.pages())
     for src, text in pages.items():
         target = root / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -409,7 +408,7 @@ def make_stock(root: Path, ours: Path) -> None:
         "INHERIT": "mkdocs.base.yml",
         "plugins": ["search", "tags"],
         "watch": [],
-        "nav": course_nav(base.get("nav"), catalog, nav_after),
+        "nav": build.nav(base.get("nav"), nav_after),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True), encoding="utf-8")
 

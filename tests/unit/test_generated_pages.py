@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from macros.catalog import load_catalog
-from macros.plugin import course_nav, generated_pages
+from macros.pages import course_nav, generated_pages
 from macros.render import Renderer
 from tests.conftest import edit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.catalog import load_catalog
-from macros.plugin import course_nav
+from macros.pages import course_nav
 
 
 def catalog_of(course: Path):

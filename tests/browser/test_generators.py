@@ -1,0 +1,56 @@
+"""One quiz and one assignment, moved through by clicking, on the site each generator builds."""
+
+from __future__ import annotations
+
+from tests.conftest import Site
+
+
+def pass_quiz_on_this_page(page, module: str) -> None:
+    quiz = page.locator(f'[data-quiz="{module}"][data-bound]')
+    quiz.wait_for()
+    for choice in quiz.locator(".fp-choice[data-correct] input").all():
+        choice.check()
+    quiz.get_by_role("button", name="Check answers").click()
+    assert quiz.locator(".fp-score").inner_text().startswith("✓ Passed:")
+
+
+def test_a_quiz_passed_shows_on_the_course_overview(page, built_site: Site) -> None:
+    page.goto(f"{built_site.url}overview/")  # the home page hides the navigation; start one page on
+    page.locator(".md-content").get_by_role("link", name="Coaching: building skill without taking over").first.click()
+    page.wait_for_url("**/modules/coaching/")
+    pass_quiz_on_this_page(page, "coaching")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Course overview", exact=True).click()
+    page.wait_for_url("**/overview/")
+    status = page.locator('.fp-cards [data-module-status="coaching"]')
+    status.filter(has_text="Completed").wait_for()
+    assert status.inner_text() == "✓ Completed"
+
+
+def test_an_assignment_opened_from_its_link_counts_a_passed_module(browser, page, built_site: Site) -> None:
+    page.goto(f"{built_site.url}assign/")
+    page.wait_for_selector(".fp-assign-form[data-bound]")
+    page.get_by_label("Manager's name").fill("Dana Whitfield")
+    page.get_by_label("Start date").fill("2027-01-04")
+    page.get_by_label("Path", exact=True).select_option("coaching-intensive")
+    page.get_by_role("button", name="Make the assignment link").click()
+    link = page.locator("#fp-assign-link").input_value()
+    assert link.startswith(f"{built_site.url}assigned/#assignment=")
+
+    other = browser.new_context()  # the manager's own browser, opening the link from an email
+    try:
+        manager = other.new_page()
+        manager.goto(link)
+        view = manager.locator("[data-assigned-view] .fp-assignment")
+        view.wait_for()
+        assert "For Dana Whitfield · Coaching intensive" in view.inner_text() and "0 of 4 passed" in view.inner_text()
+        view.get_by_role("link", name="Coaching: building skill without taking over").click()
+        manager.wait_for_url("**/modules/coaching/")
+        pass_quiz_on_this_page(manager, "coaching")
+        # A full load, not a click: on main, instant navigation re-runs the page's inline catalog
+        # <script type="application/json"> as JavaScript (journeys-core moves that data out of it).
+        manager.goto(f"{built_site.url}progress/")
+        saved = manager.locator("[data-assignment-list] .fp-assignment")
+        saved.wait_for()
+        assert "1 of 4 passed" in saved.inner_text()
+    finally:
+        other.close()
