@@ -146,11 +146,11 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         assert link.startswith(f"{site.url}assigned/#assignment=")
         result = page.locator(".fp-assign-result")
         summary = result.locator(".fp-assign-summary").inner_text()
-        assert "New manager — first 90 days: 8 modules, about 4 hours in all, from 4 Jan 2027. From Sam Director." in summary
+        assert "New manager — first 90 days: 11 modules, about 6.5 hours in all, from 4 Jan 2027. From Sam Director." in summary
         rows = result.locator(".fp-assign-summary tbody tr")
-        assert rows.first.inner_text().startswith("The manager's job: performance through people")
-        assert "11 Jan 2027\nBy the end of week 1" in rows.first.inner_text()
-        assert "Decide what your week is for" in rows.first.inner_text()  # the path's "why" line
+        assert rows.first.inner_text().startswith("Your first 90 days: from peer to boss")
+        assert "7 Jan 2027\nIn your first three days" in rows.first.inner_text()
+        assert "Your listening conversations start" in rows.first.inner_text()  # the path's "why" line
         step(page, "j3-assign-result")
 
         result.get_by_role("button", name="Copy message").click()
@@ -172,28 +172,28 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         welcome = learn.locator(".fp-welcome")
         welcome.wait_for()
         assert f"Welcome, {NAME}" in welcome.inner_text()
-        assert "Sam Director assigned you the learning path “New manager — first 90 days”: 8 modules, about 4 hours in all, the first due 11 Jan 2027." in welcome.inner_text()
+        assert "Sam Director assigned you the learning path “New manager — first 90 days”: 11 modules, about 6.5 hours in all, the first due 7 Jan 2027." in welcome.inner_text()
         assert "Private: we talk about the PIP on Friday.\nSecond line" in welcome.locator(".fp-note").inner_text()
         step(learn, "j3-assigned")
         learn.emulate_media(media="print")
         assert learn.get_by_role("heading", name="Your modules, in order").is_visible()
         assert learn.get_by_role("link", name=re.compile("^Start the first module")).is_hidden()
         learn.emulate_media(media="screen")
-        welcome.get_by_role("link", name="Start the first module: The manager's job: performance through people").click()
-        assert learn.url == f"{site.url}modules/the-managers-job/"
-        pass_quiz(learn, "the-managers-job")
+        welcome.get_by_role("link", name="Start the first module: Your first 90 days: from peer to boss").click()
+        assert learn.url == f"{site.url}modules/peer-to-boss/"
+        pass_quiz(learn, "peer-to-boss")
         nav(learn, "My progress")
         saved = learn.locator("[data-assignment-list] .fp-assignment")
         saved.wait_for()
-        assert "1 of 8 passed" in saved.inner_text()
+        assert "1 of 11 passed" in saved.inner_text()
         assert learn.get_by_label("Your name, as it appears on your record").input_value() == NAME
         step(learn, "j3-progress")
         filename, record = download(learn, "Download completion record")
         assert filename == f"Completion record - {NAME} - {TODAY}.json"
         (assignment,) = record["assignments"]
         assert assignment["pathTitle"] == "New manager — first 90 days" and assignment["by"] == BY
-        assert [s["m"] for s in assignment["steps"]][:2] == ["the-managers-job", "setting-expectations"]
-        assert assignment["steps"][0]["status"] == "passed" and len(assignment["open"]) == 7
+        assert [s["m"] for s in assignment["steps"]][:2] == ["peer-to-boss", "the-managers-job"]
+        assert assignment["steps"][0]["status"] == "passed" and len(assignment["open"]) == 10
         record_file = tmp_path / filename
         record_file.write_text(json.dumps(record), encoding="utf-8")
 
@@ -224,7 +224,7 @@ def test_pages_keep_working_across_back_and_forward(page, site: Site) -> None:
     page.goto(link)  # as if from an email
     page.locator(".fp-welcome").wait_for()
     nav(page, "My progress")
-    assert "0 of 8 passed" in page.locator("[data-assignment-list] .fp-assignment").inner_text()
+    assert "0 of 11 passed" in page.locator("[data-assignment-list] .fp-assignment").inner_text()
     page.go_back()
     page.locator(".fp-welcome").wait_for()
 
@@ -453,13 +453,13 @@ def test_the_offline_copy_works_by_clicking_from_disk(browser, console, offline_
         link = make_link(page)
         assert link.startswith((offline_site / "assigned.html").as_uri() + "#assignment=")
         page.goto(link)  # from the email
-        page.locator(".fp-welcome").get_by_role("link", name="Start the first module: The manager's job: performance through people").click()
-        assert page.url.endswith("/modules/the-managers-job.html")
-        pass_quiz(page, "the-managers-job")
+        page.locator(".fp-welcome").get_by_role("link", name="Start the first module: Your first 90 days: from peer to boss").click()
+        assert page.url.endswith("/modules/peer-to-boss.html")
+        pass_quiz(page, "peer-to-boss")
         nav(page, "My progress")
-        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 8 passed")
+        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 11 passed")
         filename, record = download(page, "Download completion record")
-        assert filename == f"Completion record - {NAME} - {TODAY}.json" and record["assignments"][0]["open"][0] == "setting-expectations"
+        assert filename == f"Completion record - {NAME} - {TODAY}.json" and record["assignments"][0]["open"][0] == "the-managers-job"
         assert outside == []
     finally:
         context.close()
