@@ -1,4 +1,4 @@
-"""Assignments as links: the same format the Assign page makes in the browser (assign.js).
+"""Assignments as links: the same format the Assign page makes in the browser (docs/assets/fp/link.js).
 
 An assignment is JSON, UTF-8, base64url without padding, after `#assignment=` on the site's
 `assigned/` page. The fragment never reaches a web server, so names and notes stay out of logs.
