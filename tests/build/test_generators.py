@@ -11,14 +11,19 @@ from tests.conftest import Site
 # What makes a page work in the browser: if one generator's page has it, the other's must too.
 MARKERS = {
     "quiz": re.compile(r'data-quiz="[a-z0-9-]+"'),
-    "catalog data": re.compile(r'id="fp-catalog"'),
+    "catalog data": re.compile(r"data-fp-catalog"),
     "assign form": re.compile(r'class="fp-assign-form'),
     "team view": re.compile(r"data-team-view"),
     "assigned view": re.compile(r"data-assigned-view"),
     "progress": re.compile(r'class="fp-progress|data-progress-table|data-module-status'),
     "content error": re.compile(r"admonition failure"),
 }
-SCRIPTS = ("assets/progress.js", "assets/quiz.js", "assets/assign.js")
+# Our scripts on every page, as mkdocs.yml lists them (Zensical reads the same list).
+SCRIPTS = tuple(
+    line.strip().removeprefix("- ")
+    for line in (Path(__file__).parents[2] / "mkdocs.yml").read_text(encoding="utf-8").split("extra_javascript:", 1)[1].splitlines()[1:]
+    if line.strip().startswith("- assets/")
+)
 
 
 def pages(root: Path) -> dict[str, str]:
