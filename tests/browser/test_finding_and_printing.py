@@ -189,7 +189,8 @@ TEACHES = {
     "PIP": "Handling performance issues",
     "SBI": "Coaching: building skill without taking over",
     "GROW": "Coaching: building skill without taking over",
-    "30-60-90": "Onboarding new reps: the first 90 days",
+    # Two modules teach a 30-60-90 plan: the new rep's (onboarding) and the new manager's own.
+    "30-60-90": ("Onboarding new reps: the first 90 days", "Your first 90 days: from peer to boss"),
     "forecast": "Pipeline reviews and forecasting as coaching",
     # Two modules are tagged 1:1s; either is right, a page that only mentions it is not.
     "1:1": ("Coaching rhythm: the critical few activities, every week", "Setting performance expectations"),
