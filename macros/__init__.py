@@ -121,6 +121,21 @@ def define_env(env: Any) -> None:
         return renderer().quiz(module_id)
 
     @reported
+    def review_page() -> str:
+        """The review page: what is due from every module's review pool (docs/review.md)."""
+        return renderer().review_page(env.page.url)
+
+    @reported
+    def review_due() -> str:
+        """A "Review due (N)" link, shown when a spaced review is due (home page, My progress)."""
+        return renderer().review_due(env.page.url)
+
+    @reported
+    def diagnostic() -> str:
+        """"Where should I start?": a short diagnostic across the course (Start here)."""
+        return renderer().diagnostic(env.page.url)
+
+    @reported
     def checklist(module_id: str, checklist_id: str) -> str:
         """A module's checklist, to print or reuse on another page."""
         return renderer().checklist(module_id, checklist_id)
