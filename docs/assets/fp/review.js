@@ -166,7 +166,7 @@ window.FP = window.FP || {};
         var right = mine.filter(M.isRight).length, r = recordReview(s, Math.round(100 * right / mine.length));
         var title = byId[s.id].getAttribute("data-title");
         ok = ok && r.saved;
-        next.appendChild(el("li", "", title + ": " + right + " of " + mine.length + " right. " +
+        next.appendChild(el("li", "", title + " · " + right + " of " + mine.length + " right. " +
           (!r.saved ? "Not saved." : r.next ? "Next review on " + shown(r.next) + "." : "That was its last review.")));
       });
       $(".fp-save-warning").hidden = ok;
