@@ -242,16 +242,17 @@ window.FP = window.FP || {};
       known[li.getAttribute("data-module")] = { title: li.textContent, url: li.getAttribute("data-url") };
       order.push(li.getAttribute("data-module"));
     });
-    function modules(ids) {
-      var p = el("span");
-      ids.forEach(function (id, i) { if (i) p.appendChild(document.createTextNode(", ")); p.appendChild(link(known[id].url, known[id].title)); });
-      return p;
-    }
     function line(cls, lead, ids, tail) {
       var p = el("p", cls, lead);
-      if (ids) p.appendChild(modules(ids));
+      if (ids && ids.length === 1) p.appendChild(link(known[ids[0]].url, known[ids[0]].title));
       if (tail) p.appendChild(document.createTextNode(tail));
       result.appendChild(p);
+    }
+    function list(lead, ids, tag) {
+      var l = el(tag);
+      result.appendChild(el("p", "", lead));
+      ids.forEach(function (id) { l.appendChild(el("li")).appendChild(link(known[id].url, known[id].title)); });
+      result.appendChild(l);
     }
 
     function show(r) {
@@ -259,11 +260,11 @@ window.FP = window.FP || {};
       result.textContent = "";
       if (study.length) {
         line("fp-diagnostic-start", "Start with ", [study[0]], ".");
-        if (study.length > 1) line("", "Then read closely, in this order: ", study.slice(1), ".");
+        if (study.length > 1) list("Then read these closely, in this order:", study.slice(1), "ol");
       } else {
         line("fp-diagnostic-start", "You answered every question right. Skim the modules in course order, starting with ", order.slice(0, 1), ", and take each self-check: they ask more than this did.");
       }
-      if (skim.length && study.length) line("", "Skim (you answered their questions right): ", skim, ".");
+      if (skim.length && study.length) list("Skim these: you answered their questions right.", skim, "ul");
       line("fp-muted", "Your answers of " + shown(r.date) + ", kept in this browser only.");
       result.hidden = false;
       form.hidden = check.hidden = true;
