@@ -121,6 +121,11 @@ def define_env(env: Any) -> None:
         return renderer().quiz(module_id)
 
     @reported
+    def checklist(module_id: str, checklist_id: str) -> str:
+        """A module's checklist, to print or reuse on another page."""
+        return renderer().checklist(module_id, checklist_id)
+
+    @reported
     def review_page() -> str:
         """The review page: what is due from every module's review pool (docs/review.md)."""
         return renderer().review_page(env.page.url)
@@ -134,11 +139,6 @@ def define_env(env: Any) -> None:
     def diagnostic() -> str:
         """"Where should I start?": a short diagnostic across the course (Start here)."""
         return renderer().diagnostic(env.page.url)
-
-    @reported
-    def checklist(module_id: str, checklist_id: str) -> str:
-        """A module's checklist, to print or reuse on another page."""
-        return renderer().checklist(module_id, checklist_id)
 
 
 def _call_site(env: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, str]:
