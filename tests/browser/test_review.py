@@ -52,9 +52,7 @@ def pass_module(page, site: Site, module: str = "coaching", first: bool = True) 
 
 
 def open_my_progress(page, site: Site) -> None:
-    # By URL, not by its nav link: on main, My progress carries its catalog in an inline JSON script, which
-    # instant navigation re-creates as a script and fails on (journeys-core is rewriting that page's data).
-    page.goto(f"{site.url}progress/")
+    page.locator('.md-nav--primary a[href$="progress/"]').first.click()
     page.wait_for_function(FRESH_MARKER)
 
 
@@ -165,7 +163,8 @@ def test_due_modules_are_interleaved_and_my_progress_counts_them(page, site: Sit
 
 def test_module_pages_do_not_load_the_review_script(page, site: Site) -> None:
     open_module(page, site)
-    assert page.evaluate("() => !document.querySelector('script[data-fp-review-script]') && !(window.FP && window.FP.review)")
+    assert page.evaluate("() => ![...document.scripts].some(s => /review\\.js/.test(s.src)) && !(window.FP && window.FP.review)")
+    assert page.evaluate("() => ![...document.styleSheets].some(s => /review\\.css/.test(s.href || ''))")
     assert page.locator(".fp-review-pool, [data-fp-review]").count() == 0
 
 
