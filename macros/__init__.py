@@ -136,6 +136,21 @@ def define_env(env: Any) -> None:
         """A module's checklist, to print or reuse on another page."""
         return renderer().checklist(module_id, checklist_id)
 
+    @reported
+    def review_page() -> str:
+        """The review page: what is due from every module's review pool (docs/review.md)."""
+        return renderer().review_page(env.page.url)
+
+    @reported
+    def review_due() -> str:
+        """A "Review due (N)" link, shown when a spaced review is due (home page, My progress)."""
+        return renderer().review_due(env.page.url)
+
+    @reported
+    def diagnostic() -> str:
+        """"Where should I start?": a short diagnostic across the course (Start here)."""
+        return renderer().diagnostic(env.page.url)
+
 
 def _build_of(env: Any) -> Any:
     """This build's `pages.Build`: from the `frontline` plugin instance under MkDocs, else from the

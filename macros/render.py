@@ -426,6 +426,47 @@ class Renderer:
         quiz = self.catalog.quizzes[module_id]
         return self._render("quiz.html", quiz=quiz, module_id=module_id, version=quiz_version(quiz), module_version=module.stewardship.version)
 
+    def course_order(self) -> list[schema.Module]:
+        """Every module once, in course order: the tracks in order, then modules in no track."""
+        seen: dict[str, schema.Module] = {}
+        for track in self.catalog.course.tracks:
+            for module in self.catalog.track_modules(track):
+                seen.setdefault(module.id, module)
+        for module in self.catalog.unlisted():
+            seen.setdefault(module.id, module)
+        return list(seen.values())
+
+    def _url_from(self, page_url: str, src: str) -> str:
+        """The URL of page `src` relative to the page at `page_url` (for href and data-url in HTML blocks)."""
+        return ("../" * page_url.count("/")) + self.page_url(src)
+
+    def review_page(self, page_url: str) -> str:
+        """The review page's session and, hidden, every module's review pool (issue 12 point 5)."""
+        pools = [
+            (module, self.catalog.quizzes[module.id], self._url_from(page_url, module_src(module.id)))
+            for module in self.course_order()
+            if module.id in self.catalog.quizzes and self.catalog.quizzes[module.id].review
+        ]
+        return self._render("review.html", pools=pools)
+
+    def review_due(self, page_url: str) -> str:
+        """The "Review due (N)" marker for the home page and My progress, linking to the review page."""
+        modules = [m.id for m in self.course_order() if m.id in self.catalog.quizzes and self.catalog.quizzes[m.id].review]
+        return self._render("review-due.html", modules=modules, href=self._url_from(page_url, "review.md"))
+
+    def diagnostic(self, page_url: str) -> str:
+        """"Where should I start?": the items flagged `diagnostic` in every quiz, in course order."""
+        items, modules = [], []
+        for module in self.course_order():
+            quiz = self.catalog.quizzes.get(module.id)
+            flagged = [q for q in (quiz.questions + quiz.review) if q.diagnostic] if quiz else []
+            if flagged:
+                items.extend((module, question) for question in flagged)
+                modules.append((module, self._url_from(page_url, module_src(module.id))))
+        if not items:
+            raise KeyError("no quiz item has `diagnostic: true`; flag one or two items per module in quizzes/*.yml")
+        return self._render("diagnostic.html", items=items, modules=modules)
+
     def module_card(self, module_id: str, page_src: str) -> str:
         return self.region(self._render("cards.md", modules=[self.catalog.module(module_id)], page_src=page_src))
 

@@ -406,6 +406,10 @@ class Question(Content):
         default=None, ge=1, strict=True,
         description="Which of the module's objectives this item checks: 1 for the first, 2 for the second, ...",
     )
+    diagnostic: YesNo = Field(
+        default=False,
+        description="Asked in the Start here diagnostic (\"Where should I start?\"): one or two items per module.",
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> Question:

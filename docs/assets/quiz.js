@@ -174,6 +174,9 @@
     check.hidden = false;
   }
 
+  /* The marking rules, for the review page and the diagnostic (docs/assets/fp/review.js): one copy of them. */
+  FP.quizMarking = { mark: mark, isRight: isRight, picked: picked, shuffle: shuffle, label: label };
+
   function init() { all(document, "[data-quiz]").forEach(bind); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);

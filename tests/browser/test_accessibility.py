@@ -13,7 +13,14 @@ AXE = Axe()
 BLOCKING = {"serious", "critical"}
 
 
+def settled(page) -> None:
+    """Wait until no CSS transition or animation runs: axe reads colours, and a link half-way through
+    Material's 125 ms colour fade (or the palette switching to dark) is not the colour people read."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def blocking_violations(page) -> list[str]:
+    settled(page)
     results = AXE.run(page)
     found = []
     for violation in results.response["violations"]:
@@ -61,6 +68,7 @@ CONTENT_PAGES = ["", "overview/", "paths/", "glossary/", "start-here/"] + [f"pat
 
 
 def all_violations(page) -> list[str]:
+    settled(page)
     results = AXE.run(page)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {[' '.join(node['target']) for node in violation['nodes']][:4]}"

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from macros.catalog import load_catalog
@@ -197,12 +198,26 @@ TEACHES = {
 }
 
 
+CURRENT_RESULTS = """q => {
+    const marks = [...document.querySelectorAll('.md-search-result__list mark')].map(m => m.textContent.toLowerCase());
+    const words = q.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return marks.length > 0 && words.every(w => marks.some(m => m.includes(w)));
+}"""
+
+
 def search(page, query: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.click()
     field.fill("")
     field.press_sequentially(query, delay=20)
     page.wait_for_function("() => /matching document/.test(document.querySelector('.md-search-result__meta').textContent)")
+    # The worker answers each keystroke in turn; on a busy machine the list can still show the last query's
+    # results. Wait until the highlighted words are this query's (a query matched through a synonym has
+    # none: then a short pause).
+    try:
+        page.wait_for_function(CURRENT_RESULTS, arg=query, timeout=5000)
+    except PlaywrightTimeout:
+        pass
     page.wait_for_timeout(200)
     return page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
 
