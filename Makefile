@@ -7,14 +7,20 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build zensical offline check test new schema clean bench
+.PHONY: setup serve build zensical offline scorm check test new schema clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+# Test-only JavaScript (scorm-again plays the LMS in tests/lms/), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm (the SCORM tests need it)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
 
 serve: setup
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
@@ -31,6 +37,11 @@ offline: setup
 	$(PY) -m mkdocs build --strict -f mkdocs.offline.yml -d site-offline
 	@echo "site-offline/ works opened from disk: zip it and open index.html"
 
+# SCORM 1.2 and 2004 packages for an LMS into dist/scorm/: one zip per module, one for the course
+# (README: "Loading the course into an LMS"). FAIL_STATUS=failed reports a quiz not passed as failed.
+scorm: setup
+	$(PY) -m macros scorm $(if $(FAIL_STATUS),--fail-status $(FAIL_STATUS))
+
 check: setup
 	$(PY) -m macros check
 
@@ -46,4 +57,4 @@ bench: setup
 	$(PY) tools/bench.py
 
 clean:
-	rm -rf site site-offline site-zensical build/zensical .site.new-* .site.old
+	rm -rf site site-offline site-zensical build/zensical .site.new-* .site.old dist/scorm
