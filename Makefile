@@ -20,7 +20,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed
+# Ralph, the learning record store the xAPI tests start, in a venv of its own (its pins clash with ours).
+LRS_REQUIREMENTS := tests/browser/lms/lrs-requirements.txt
+# ralph_fs_append.py works around Ralph 5.1.0's fs backend storing only the first statement.
+.venv-lrs/.installed: $(LRS_REQUIREMENTS) tests/browser/lms/ralph_fs_append.py
+	$(PYTHON) -m venv .venv-lrs
+	.venv-lrs/bin/python -m pip install --quiet -r $(LRS_REQUIREMENTS)
+	site=$$(.venv-lrs/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') && \
+	  cp tests/browser/lms/ralph_fs_append.py "$$site/" && echo "import ralph_fs_append" > "$$site/ralph_fs_append.pth"
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed .venv-lrs/.installed
 
 serve: setup
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000

@@ -30,7 +30,7 @@ window.FP = window.FP || {};
       first: same ? old.first : score,
       attempts: tries
     });
-    // Every attempt, saved or not, for scripts that report it (SCORM, xAPI: package pages, LRS launches).
+    // For scorm.js and xapi.js: every attempt, saved or not.
     document.dispatchEvent(new CustomEvent("fp:quiz-result", { detail: { id: id, quizVersion: quizVersion, moduleVersion: moduleVersion, score: score, passMark: passMark, passed: passed, date: now, saved: saved } }));
     return saved;
   }
