@@ -58,6 +58,12 @@ def lms(scorm_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     for package in scorm_dist.glob("*.zip"):
         with zipfile.ZipFile(package) as archive:
             archive.extractall(folder / "pkg" / package.stem)
+    # The same module package as `--fail-status failed` makes it (scorm.launch_page writes the attribute).
+    for version in ("scorm12", "scorm2004"):
+        failed = folder / "pkg" / f"module-coaching-{version}-failed"
+        shutil.copytree(folder / "pkg" / f"module-coaching-{version}", failed)
+        launch = failed / "fp-launch.html"
+        launch.write_text(launch.read_text(encoding="utf-8").replace('data-fp-fail="incomplete"', 'data-fp-fail="failed"'), encoding="utf-8")
     port = free_port()
     with serve_folder(folder, port):
         yield Lms(f"http://127.0.0.1:{port}/harness.html", folder)

@@ -158,3 +158,9 @@ def test_off_package_links_keep_other_sites_and_anchors() -> None:
 def test_a_fail_status_other_than_incomplete_or_failed_is_refused(tmp_path: Path) -> None:
     with pytest.raises(scorm.ScormError, match="incomplete, failed"):
         scorm.packages(REPO, tmp_path, fail_status="browsed")
+
+
+def test_the_launch_page_carries_the_fail_status_and_escapes_its_title() -> None:
+    page = scorm.launch_page(title='Deals & "money" <now>', version="1.2", start="modules/a.html", modules=["a"], kind="module", fail_status="failed")
+    assert 'data-fp-fail="failed"' in page
+    assert "<title>Deals &amp; &quot;money&quot; &lt;now&gt;</title>" in page

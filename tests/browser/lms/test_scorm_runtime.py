@@ -160,3 +160,21 @@ def test_course_package_reports_each_module_and_fits_scorm12_at_full_state(brows
     assert inner.evaluate("Object.values(FrontlineProgress.all()).filter(r => r.passed).length") == len(modules)
     context.close()
     assert console.errors == [], console.errors
+
+
+def test_with_fail_status_failed_a_failed_attempt_reports_failed(browser, console, lms) -> None:
+    for version, status in (("1.2", "cmi.core.lesson_status"), ("2004", "cmi.success_status")):
+        suffix = "scorm12" if version == "1.2" else "scorm2004"
+        context, page, content = launch(browser, console, lms, version, f"module-{MODULE}-{suffix}-failed")
+        quiz = content.locator(f'[data-quiz="{MODULE}"][data-bound]')
+        expect(quiz).to_be_visible()
+        assert api(page, version, status) == ("incomplete" if version == "1.2" else "unknown")  # nothing tried yet
+        answer_wrong(questions(quiz)[0])
+        check_anyway(quiz)
+        expect(quiz.locator(".fp-score-line")).to_contain_text("Not passed yet")
+        assert api(page, version, status) == "failed"
+        quiz.get_by_role("button", name="Try again").click()
+        pass_quiz(content)
+        assert api(page, version, status) == "passed"
+        context.close()
+    assert console.errors == [], console.errors
