@@ -197,17 +197,19 @@ window.FP = window.FP || {};
     var page = document.querySelector(".fp-progress-page");
     if (!page) return;
     var box = document.querySelector(".fp-xapi-report"), refused = readJSON(REFUSED) || [], waiting = queue().length + memory.length;
-    if (!refused.length && !waiting) { if (box) box.remove(); return; }
+    if (!refused.length && !waiting && !L) { if (box) box.remove(); return; }
     if (!box) {
       box = document.createElement("div");
-      box.className = "admonition warning fp-xapi-report";
       box.setAttribute("role", "status");
       page.parentNode.insertBefore(box, page);
     }
+    box.className = "admonition fp-xapi-report " + (refused.length || waiting ? "warning" : "note");
     box.textContent = "";
     function el(tag, text, parent) { var e = document.createElement(tag); if (text) e.textContent = text; (parent || box).appendChild(e); return e; }
     el("p", "Learning record store").className = "admonition-title";
-    if (waiting) el("p", waiting + (waiting > 1 ? " records are" : " record is") + " waiting in this browser to be sent to your learning record store, which has not answered. They are sent when it answers again; keep this browser's data until then.");
+    if (L) el("p", "Your results are also sent to your organisation's learning record store (" + new URL(L.endpoint).host + "), as your LMS or this site is set up to do.");
+    if (waiting) el("p", waiting > 1 ? waiting + " records are waiting in this browser to be sent to it: it has not answered. They go when it answers again; keep this browser's data until then."
+      : "1 record is waiting in this browser to be sent to it: it has not answered. It goes when it answers again; keep this browser's data until then.");
     if (refused.length) {
       el("p", "Your learning record store refused " + refused.length + (refused.length > 1 ? " records" : " record") + ". Your results in this browser are unaffected; tell whoever runs your LMS or learning record store:");
       var ul = el("ul");

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Console, new_context
+from tests.browser.conftest import Console, axe_violations, new_context
 from tests.browser.quiz_steps import answer_all_correctly, bound_quiz, check, questions
 
 ACTOR = {"objectType": "Agent", "name": "Sam Learner", "mbox": "mailto:sam.learner@example.org"}
@@ -115,8 +115,11 @@ def test_a_statement_the_lrs_refuses_is_reported_on_my_progress(browser, site, r
     expect(report).to_contain_text("Your learning record store refused 1 record")
     expect(report).to_contain_text("experienced")
     expect(report).to_contain_text("HTTP 401")
+    assert axe_violations(page, ".fp-xapi-report") == []
+    expect(report).to_contain_text("Your results are also sent to your organisation's learning record store (127.0.0.1:")
     report.get_by_role("button", name="Clear this list").click()
-    expect(report).to_have_count(0)
+    expect(report).not_to_contain_text("refused")
+    expect(report).to_contain_text("also sent")
     context.close()
     assert [e for e in console.errors if "401" not in e] == [], console.errors
 
