@@ -139,3 +139,31 @@ def test_with_nothing_configured_a_module_page_loads_no_lms_script(browser, site
     assert page.evaluate("!!window.FP.xapi || !!window.FP.scorm") is False
     context.close()
     assert console.errors == [], console.errors
+
+
+def test_a_learning_path_whose_modules_are_all_passed_is_reported_completed(browser, site, ralph) -> None:
+    from macros.assignments import FORMAT_VERSION, assignment_link
+
+    ralph.start()
+    console = Console()
+    context = new_context(browser, console)
+    page = context.new_page()
+    page.goto(launch_url(site, ralph))
+    bound_quiz(page)
+    # The senior manager's link arrives (an email): a path assignment of one module, for brevity.
+    assignment = {"v": FORMAT_VERSION, "name": "Sam Learner", "path": "coaching-intensive", "start": "2026-11-30",
+                  "items": [{"m": MODULE, "due": "2026-12-14"}]}
+    page.goto(assignment_link(site.url, assignment))
+    view = page.locator("[data-assigned-view] .fp-assignment")
+    view.wait_for()
+    view.locator(f'tr[data-module="{MODULE}"] a').first.click()
+    quiz = bound_quiz(page)
+    answer_all_correctly(quiz)
+    check(quiz)
+    expect(quiz.locator(".fp-score-line")).to_contain_text("Passed")
+    completed = wait_for(lambda: of(ralph.statements("completed"), f"{site.url}paths/coaching-intensive"))
+    assert len(completed) == 1
+    assert completed[0]["actor"]["mbox"] == ACTOR["mbox"] and completed[0]["result"]["completion"] is True
+    assert completed[0]["context"]["registration"] == REGISTRATION
+    context.close()
+    assert console.errors == [], console.errors
