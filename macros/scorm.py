@@ -24,6 +24,7 @@ Nothing here prints or exits: problems raise `ScormError`.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -37,8 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from .catalog import load_catalog
+from .catalog import Catalog
 from .errors import ContentError
+from .pages import Build
 
 VERSIONS = ("1.2", "2004")
 LAUNCH = "fp-launch.html"
@@ -323,13 +325,19 @@ def write_zip(package: Package, folder: Path) -> Path:
     return target
 
 
-def packages(root: Path, site: Path, *, fail_status: str = "incomplete") -> list[Package]:
+def load_course(root: Path) -> Catalog:
+    """The course, loaded by the build pipeline (`pages.Build`); every content problem raises."""
+    build = Build.load(root, dt.date.today())
+    if build.errors or build.catalog is None:
+        raise ScormError("the course content has problems", build.errors)
+    return build.catalog
+
+
+def packages(root: Path, site: Path, *, fail_status: str = "incomplete", catalog: Catalog | None = None) -> list[Package]:
     """Every package (each module and the course, each in both versions) from the site built in `site`."""
     if fail_status not in FAIL_STATUSES:
         raise ScormError(f"a failed quiz is reported as one of {', '.join(FAIL_STATUSES)}, not {fail_status!r}")
-    catalog, errors = load_catalog(root)
-    if errors or catalog is None:
-        raise ScormError("the course content has problems", errors)
+    catalog = catalog or load_course(root)
     files = site_files(site)
     quizzed = [module_id for module_id in catalog.modules if module_id in catalog.quizzes]
     out = []
@@ -353,9 +361,13 @@ def packages(root: Path, site: Path, *, fail_status: str = "incomplete") -> list
 
 
 def build_packages(root: Path, folder: Path, *, fail_status: str = "incomplete") -> list[Path]:
-    """Build the site and write every package into `folder` (which must exist); their paths."""
+    """Check the content, build the site and write every package into `folder` (which must exist); their paths."""
+    if fail_status not in FAIL_STATUSES:
+        raise ScormError(f"a failed quiz is reported as one of {', '.join(FAIL_STATUSES)}, not {fail_status!r}")
+    catalog = load_course(root)  # content problems listed as `check` lists them, before a build
     build = root / "build"
     build.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scorm-site-", dir=build) as site:
         build_site(root, Path(site))
-        return [write_zip(package, folder) for package in packages(root, Path(site), fail_status=fail_status)]
+        made = packages(root, Path(site), fail_status=fail_status, catalog=catalog)
+        return [write_zip(package, folder) for package in made]

@@ -164,3 +164,21 @@ def test_the_launch_page_carries_the_fail_status_and_escapes_its_title() -> None
     page = scorm.launch_page(title='Deals & "money" <now>', version="1.2", start="modules/a.html", modules=["a"], kind="module", fail_status="failed")
     assert 'data-fp-fail="failed"' in page
     assert "<title>Deals &amp; &quot;money&quot; &lt;now&gt;</title>" in page
+
+
+def test_bad_content_fails_with_every_problem_and_keeps_the_old_packages(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_project, edit, mkdocs_env
+
+    project = copy_project(tmp_path / "project")
+    out = project / "dist" / "scorm"
+    out.mkdir(parents=True)
+    (out / "module-old-scorm12.zip").write_bytes(b"old")
+    edit(project / "content/modules/coaching.yml", "title:", "title: [")
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "scorm"], cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "content/modules/coaching.yml:" in result.stderr and "Traceback" not in result.stderr
+    assert "scorm failed; the previous dist/scorm/ is unchanged" in result.stderr
+    assert [path.name for path in out.iterdir()] == ["module-old-scorm12.zip"]
