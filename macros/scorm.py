@@ -223,7 +223,7 @@ def with_package_files(text: str, page: str) -> str:
     return text.replace("</body>", f"{scripts}\n</body>", 1)
 
 
-def launch_page(*, title: str, version: str, start: str, modules: list[str], kind: str, fail_status: str) -> str:
+def launch_page(*, title: str, version: str, start: str, modules: list[str], kind: str, fail_status: str, icon: str | None = None) -> str:
     """The SCO the manifest launches: scorm.js and a frame showing `start`."""
     esc = html.escape
     return f"""<!doctype html>
@@ -232,6 +232,7 @@ def launch_page(*, title: str, version: str, start: str, modules: list[str], kin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)}</title>
+<link rel="icon" href="{esc(icon or 'data:,')}">
 <style>html, body {{ margin: 0; height: 100%; overflow: hidden; }} iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
 </head>
 <body data-fp-scorm="{esc(version)}" data-fp-kind="{esc(kind)}" data-fp-start="{esc(start)}" data-fp-modules="{esc(' '.join(modules))}" data-fp-fail="{esc(fail_status)}">
@@ -272,7 +273,8 @@ def make_package(
             data = search_index(data, page_set, script=path.endswith(".js"))
         package.files[path] = data
     package.files[PACKAGE_CSS] = _PACKAGE_CSS.encode("utf-8")
-    package.files[LAUNCH] = launch_page(title=title, version=version, start=start, modules=modules, kind=kind, fail_status=fail_status).encode("utf-8")
+    icon = next((path for path in package.files if path.startswith("assets/images/favicon.")), None)
+    package.files[LAUNCH] = launch_page(title=title, version=version, start=start, modules=modules, kind=kind, fail_status=fail_status, icon=icon).encode("utf-8")
     return package
 
 

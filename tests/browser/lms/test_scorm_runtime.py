@@ -103,6 +103,10 @@ def test_module_package_scorm2004_reports_success_score_and_resumes(browser, con
     assert api(page, "2004", "cmi.score.raw") == "100"
     assert api(page, "2004", "cmi.score.scaled") == "1"
     assert api(page, "2004", "cmi.score.max") == "100"
+    # The learner switches tabs: the package commits (the LMS has it even if the tab is then killed).
+    commits = page.evaluate("calls.filter(c => c === 'Commit').length")
+    page.frames[1].evaluate("Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true}); document.dispatchEvent(new Event('visibilitychange'))")
+    assert page.evaluate("calls.filter(c => c === 'Commit').length") == commits + 1
     leave(page, "Terminate")
     assert sent(page)["cmi.exit"] == "suspend"
     assert re.fullmatch(r"PT0H\d+M[\d.]+S", sent(page)["cmi.session_time"])
@@ -177,4 +181,20 @@ def test_with_fail_status_failed_a_failed_attempt_reports_failed(browser, consol
         pass_quiz(content)
         assert api(page, version, status) == "passed"
         context.close()
+    assert console.errors == [], console.errors
+
+
+def test_a_package_opened_in_a_new_window_finds_the_api_through_its_opener(browser, console, lms) -> None:
+    context = new_context(browser, console)
+    page = context.new_page()
+    page.goto(lms.url)
+    with context.expect_page() as opened:
+        page.evaluate("([v, p]) => launch(v, p, null, true)", ["1.2", f"module-{MODULE}-scorm12"])
+    popup = opened.value
+    page.wait_for_function("calls.includes('LMSInitialize')")
+    pass_quiz(popup.frame_locator("#fp-content"))
+    assert api(page, "1.2", "cmi.core.lesson_status") == "passed"
+    popup.close()  # the learner closes the window: the package finishes
+    page.wait_for_function("calls.includes('LMSFinish')")
+    context.close()
     assert console.errors == [], console.errors
