@@ -163,8 +163,9 @@ window.FP = window.FP || {};
   }
   function paths() {
     var P = window.FrontlineProgress;
+    var keys; try { keys = Object.keys(localStorage); } catch (e) { keys = []; }
     if (!P) return;
-    Object.keys(localStorage).filter(function (k) { return k.indexOf("frontline:v1:assignment:") === 0; }).forEach(function (k) {
+    keys.filter(function (k) { return k.indexOf("frontline:v1:assignment:") === 0; }).forEach(function (k) {
       var e = readJSON(k), path = e && e.assignment && e.assignment.path;
       if (!path || !Array.isArray(e.steps) || !e.steps.length) return;
       var all = e.steps.every(function (s) { var r = P.load(s.m); return r && r.passed; }), key = DONE + path + ":" + (L.registration || "");
