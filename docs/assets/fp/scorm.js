@@ -214,7 +214,6 @@ window.FP = window.FP || {};
     self.report();
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") commit(); });
     window.addEventListener("pagehide", self.finish);
-    window.addEventListener("unload", self.finish);
   }
 
   FP.scorm = { encode: encode, decode: decode, merge: merge, findAPI: findAPI, span: span, LIMIT: LIMIT, FORMAT: FORMAT, host: null };
