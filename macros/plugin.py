@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .catalog import content_warnings, review_warnings
 from .errors import format_report
 from .pages import Build, error_banner
+from .xapi import LAUNCHER, launcher_with, site_lrs
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 # Review reminders must show without failing `mkdocs build --strict`, which counts every warning
@@ -61,6 +62,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.build: Build | None = None  # this build's state; replaced by on_config on every (re)build
+        self.lrs: dict[str, str] | None = None  # extra.frontline.xapi (macros/xapi.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -68,6 +70,10 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check all content before anything is written; a failed build keeps the last site."""
         root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        try:
+            self.lrs = site_lrs(config.extra)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
         self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls)
         catalog, errors = build.catalog, build.errors
@@ -93,6 +99,10 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         The pages are rendered here, completely, and marked `render_macros: false`: text from YAML
         never becomes template source for mkdocs-macros (F3 of the adversarial review).
         """
+        launcher = files.get_file_from_path(LAUNCHER)
+        if self.lrs and launcher is not None:  # the site's LRS written into the xAPI launcher
+            files.remove(launcher)
+            files.append(File.generated(config, LAUNCHER, content=launcher_with(Path(launcher.abs_src_path).read_text(encoding="utf-8"), self.lrs)))
         if self.build is None:
             return files
         for src, content in self.build.pages().items():

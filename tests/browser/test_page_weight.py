@@ -20,7 +20,8 @@ TARGET = 6 * 1024  # the goal (issue 10): not met yet, see test_module_page_meet
 # What a module page may weigh today without failing, to catch regressions: 14.9 KB gzip after the
 # quiz, home/marks/print scripts and issue-13 styles landed together. Issue 10 still asks for 6 KB
 # (the strict xfail below): minifying and loading marks/page.js only where used is the open work.
-CEILING = 15 * 1024
+# Issue 15 adds 0.5 KB: the xAPI launcher lrs.js (allowed ~0.4 KB) and progress.js's result event.
+CEILING = 15 * 1024 + 512
 
 
 def our_assets_on(page, site: Site, path: str, ready: str | None = None) -> dict[str, int]:

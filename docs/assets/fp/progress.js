@@ -22,8 +22,7 @@ window.FP = window.FP || {};
   // older quiz version is replaced, not merged: its scores answered other questions.
   function record(id, quizVersion, moduleVersion, score, passMark) {
     var old = load(id), now = new Date().toISOString(), same = old && old.quizVersion === quizVersion, passed = score >= passMark;
-    var tries = (same && old.attempts || []).concat({ date: now, score: score }).slice(-50);
-    return put(id, {
+    var tries = (same && old.attempts || []).concat({ date: now, score: score }).slice(-50), saved = put(id, {
       quizVersion: quizVersion, moduleVersion: moduleVersion, last: score, date: now,
       best: same ? Math.max(old.best, score) : score,
       passed: !!(same && old.passed) || passed,
@@ -31,6 +30,9 @@ window.FP = window.FP || {};
       first: same ? old.first : score,
       attempts: tries
     });
+    // For scorm.js and xapi.js: every attempt, saved or not.
+    document.dispatchEvent(new CustomEvent("fp:quiz-result", { detail: { id: id, quizVersion: quizVersion, moduleVersion: moduleVersion, score: score, passMark: passMark, passed: passed, date: now, saved: saved } }));
+    return saved;
   }
 
   function all() {
