@@ -58,8 +58,11 @@ QUESTIONS = 10
 REAL_IDS = [
     "the-managers-job", "setting-expectations", "coaching", "coaching-rhythm", "pipeline-reviews",
     "performance-issues", "removing-barriers", "hiring", "onboarding", "making-training-stick",
-    "developing-front-line-managers",
+    "developing-front-line-managers", "peer-to-boss", "keeping-your-people", "money-and-deals",
+    "remote-and-multinational-teams",
 ]
+# A "What varies by country" box needs these (macros/catalog.py REQUIRED_COUNTRIES and one in Asia-Pacific).
+COUNTRIES = ["United States", "United Kingdom", "Germany", "France", "Singapore"]
 # index.md links to overview.md#for-senior-managers, the heading of this track on the overview.
 LAST_TRACK = "For senior managers"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -159,6 +162,7 @@ def make_module(module_id: str, ids: list[str], rng: random.Random) -> dict[str,
         "level": rng.choice(["foundation", "intermediate", "advanced"]),
         "tags": rng.sample(TAG_POOL, 5),
         "objectives": [sentence(rng) for _ in range(4)],
+        "tomorrow": [sentence(rng) for _ in range(3)],
         "sections": [
             {"kind": "why", "body": body(rng, 3, 4, bullets=4)},
             {"kind": "text", "title": short(rng), "body": table(rng, 6)},
@@ -186,10 +190,30 @@ def make_module(module_id: str, ids: list[str], rng: random.Random) -> dict[str,
                 "groups": [{"title": short(rng), "items": [sentence(rng) for _ in range(4)]} for _ in range(3)],
             },
             {"kind": "checklist", "title": short(rng), "items": [sentence(rng) for _ in range(6)]},
-            {"kind": "scenario", "title": short(rng), "situation": body(rng, 2, 4), "approach": body(rng, 3, 4, bullets=3), "lesson": para(rng, 2)},
+            {
+                "kind": "scenario",
+                "title": short(rng),
+                "situation": body(rng, 2, 4),
+                "decision": {"prompt": sentence(rng), "options": [{"text": sentence(rng), "consequence": para(rng, 2)} for _ in range(3)]},
+                "approach": body(rng, 3, 4, bullets=3),
+                "lesson": para(rng, 2),
+            },
+            {
+                "kind": "country",
+                "intro": para(rng, 1),
+                "countries": [{"name": name, "body": para(rng, 5)} for name in COUNTRIES],
+                "involve_hr": para(rng, 2),
+            },
+            {"kind": "rhythm", "title": short(rng), "intro": para(rng, 1), "meetings": ["one-to-one", "pipeline-review"]},
             {"kind": "mistakes", "items": [{"mistake": short(rng), "instead": para(rng, 2)} for _ in range(5)]},
             {"kind": "senior-notes", "body": para(rng, 2), "items": [sentence(rng) for _ in range(4)]},
         ],
+        "field_assignment": {
+            "title": short(rng),
+            "steps": [sentence(rng) for _ in range(4)],
+            "artefact": sentence(rng),
+            "review_questions": [sentence(rng) for _ in range(3)],
+        },
         "takeaways": [sentence(rng) for _ in range(5)],
         "related": rng.sample(others, min(6, len(others))),
         "further_reading": [
@@ -269,6 +293,7 @@ def write_course(root: Path, count: int) -> list[str]:
     for folder in ("content/modules", "content/paths", "quizzes"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "content/course.yml").write_text(dump(make_course(ids)), encoding="utf-8")
+    shutil.copy2(REPO / "content/rhythm.yml", root / "content/rhythm.yml")  # the one rhythm; its modules are among the real ids
     for module_id in ids:
         (root / f"content/modules/{module_id}.yml").write_text(dump(make_module(module_id, ids, rng)), encoding="utf-8")
         (root / f"quizzes/{module_id}.yml").write_text(dump(make_quiz(module_id, rng)), encoding="utf-8")
