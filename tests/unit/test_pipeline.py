@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -44,12 +45,60 @@ def test_two_builds_in_one_process_do_not_see_each_other(course: Path, tmp_path:
     assert first.renderer is not None and second.renderer is not None and first.renderer.nonce != second.renderer.nonce
 
 
+def test_two_zensical_projects_in_one_process_do_not_see_each_other(course: Path, tmp_path: Path) -> None:
+    """Under Zensical, define_env gets only the project's folder: each generated project carries its
+    own build, so a second run in the same process cannot answer for the first."""
+    from macros.zensical import generate
+
+    other = tmp_path / "other"
+    shutil.copytree(course, other)
+    edit(other / "content/modules/alpha.yml", "title: Alpha module", "title: Omega module")
+    for root in (course, other):
+        (root / "docs").mkdir()
+        (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text("site_name: Fixture\nplugins:\n  - frontline\n  - macros:\n      module_name: macros\n", encoding="utf-8")
+    first = generate(Build.load(course, TODAY), tmp_path / "first", course / "mkdocs.yml")
+    second = generate(Build.load(other, TODAY), tmp_path / "second", other / "mkdocs.yml")
+    cards = []
+    for project in (first, second):
+        env = ZensicalEnv(project.folder, "index.md")
+        define_env(env)
+        cards.append(env.macros["module_card"]("alpha"))
+    assert "Alpha module" in cards[0] and "Omega module" not in cards[0]
+    assert "Omega module" in cards[1] and "Alpha module" not in cards[1]
+    missing = ZensicalEnv(tmp_path / "not-generated", "index.md")
+    define_env(missing)
+    assert "no course build" in missing.macros["module_card"]("alpha"), "no build is borrowed from another project"
+
+
+class ZensicalEnv:
+    """What Zensical's macros give define_env: the project folder, its config as a dict, and a page with a `path`."""
+
+    def __init__(self, project: Path, path: str) -> None:
+        self.macros: dict[str, Any] = {}
+        self.project_dir = str(project)
+        self.conf = {"root_dir": str(project), "docs_dir": "docs"}
+        self.page = SimpleNamespace(path=path, url="")
+
+    def macro(self, function: Any) -> Any:
+        self.macros[function.__name__] = function
+        return function
+
+
 def test_macros_package_keeps_no_module_level_build_state() -> None:
     package = Path(__file__).parents[2] / "macros"
     assert not (package / "state.py").exists()
     for source in package.glob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
         assert not [node for node in ast.walk(tree) if isinstance(node, ast.Global)], f"{source.name} rebinds a module global"
+        # nor keeps builds in a module-level container (a registry by folder, a current build)
+        for node in tree.body:
+            if isinstance(node, ast.AnnAssign):
+                assert not re.search(r"\b(Build|Catalog|Renderer)\b", ast.unparse(node.annotation)), f"{source.name}: {ast.unparse(node)}"
+            value = getattr(node, "value", None) if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            empty = (isinstance(value, ast.Dict) and not value.keys) or (isinstance(value, (ast.List, ast.Set)) and not value.elts)
+            empty = empty or (isinstance(value, ast.Call) and ast.unparse(value.func) in {"dict", "list", "set"} and not value.args)
+            assert not empty, f"{source.name}:{node.lineno}: an empty module-level container is state filled at run time"
 
 
 def test_the_pipeline_imports_nothing_from_mkdocs() -> None:
