@@ -12,7 +12,6 @@ has macros; it reads this run's `Build` from the project folder (`build_for`). W
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import pickle
@@ -32,9 +31,15 @@ from .render import clean_regions
 BUILD_FOLDER = Path("build/zensical")
 # Overrides that are edited copies of Material 9.8's own partials (each says so in its first line,
 # `{#- Material's ... partial (9.8.1) ...`): Zensical's theme has other markup and template
-# objects there (its search is a button opening its own dialog; its nav pages have no `file`), so
-# copying them would break the page instead of fixing it. Zensical uses its own partials instead.
+# objects there (its search is a button opening its own dialog; its nav has no `pages`, its pages
+# no `file`), so they are left out of the Zensical project, and the same edits made to Zensical's
+# own partials (0.0.73), in overrides/zensical/, take their place. Zensical supports `custom_dir`
+# as Material does: a file there replaces the theme's file of the same path.
 MATERIAL_COPY_MARK = "{#- Material's "
+ZENSICAL_OVERRIDES = "zensical"  # under custom_dir; MkDocs never includes these paths
+# Material copies that Zensical takes as they are: its tags partial is Material's, and its content
+# partial differs from Material's only in where the tags go, which is what ours changes.
+SHARED_OVERRIDES = ("partials/tags.html",)
 SITE_FOLDER = Path("site-zensical")
 log = logging.getLogger("mkdocs.plugins.frontline")
 
@@ -104,7 +109,12 @@ def generate(build: Build, folder: Path, config_file: Path) -> Project:
             shutil.rmtree(target)
         shutil.copytree(config_file.parent / custom_dir, target)
         for override in material_copies(target):
-            override.unlink()
+            if override.relative_to(target).as_posix() not in SHARED_OVERRIDES:
+                override.unlink()
+        zensical_own = target / ZENSICAL_OVERRIDES
+        if zensical_own.is_dir():
+            shutil.copytree(zensical_own, target, dirs_exist_ok=True)
+            shutil.rmtree(zensical_own)
         theme["custom_dir"] = "overrides"
     theme.setdefault("variant", "classic")  # Material's look (Zensical's default is "modern")
     assert build.renderer is not None
@@ -124,10 +134,7 @@ def generate(build: Build, folder: Path, config_file: Path) -> Project:
 def _saved_build(build: Build) -> bytes:
     """The Build as define_env needs it: without the YAML documents, which only the checks read
     (positions in messages) and which are most of its size."""
-    assert build.catalog is not None and build.renderer is not None
-    catalog = dataclasses.replace(build.catalog, documents={}, quiz_documents={})
-    saved = dataclasses.replace(build, catalog=catalog, renderer=dataclasses.replace(build.renderer, catalog=catalog))
-    return pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(build.without_documents(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def material_copies(overrides: Path) -> list[Path]:
