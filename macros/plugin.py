@@ -85,6 +85,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             for warning in content_warnings(catalog):
                 review_log.warning(str(warning))
         config.nav = build.nav(config.nav, self.config.nav_after)
+        self.build = build.without_documents()  # the checks above were the last to read them
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
