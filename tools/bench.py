@@ -9,7 +9,8 @@ For each course size N this writes, in a temporary folder:
   once, beforehand, with `macros.render.Renderer`), the same theme, features, Markdown extensions,
   validation and nav sections, built by stock Material with only the `search` and `tags` plugins.
 
-Only the two `mkdocs build --strict` runs are timed, each in its own process, so the numbers
+Only the two `mkdocs build --strict` runs are timed (after one untimed build of each below 1000
+modules), each in its own process, so the numbers
 include start-up and imports, as a user sees them. Peak memory is the max RSS of that process.
 
     .venv/bin/python tools/bench.py --sizes 10,100,1000 --runs 3 --runs-large 2
@@ -65,7 +66,14 @@ REAL_IDS = [
 COUNTRIES = ["United States", "United Kingdom", "Germany", "France", "Singapore"]
 # index.md links to overview.md#for-senior-managers, the heading of this track on the overview.
 LAST_TRACK = "For senior managers"
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# Python may write bytecode: the installed packages that stock Material runs have theirs (pip
+# compiles them), so our macros/ gets its own too (written by the untimed first build of each size),
+# instead of being compiled from source on every build where PYTHONDONTWRITEBYTECODE is set.
+BUILD_ENV = {
+    **{key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+}
 
 
 # --- Synthetic content ----------------------------------------------------------------------
@@ -480,6 +488,65 @@ def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float,
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
+# Run by `--events` as `python -c EVENTS_RUNNER <json file>` in the site's folder: mkdocs build with
+# every plugin event handler timed in CPU seconds, and the CPU seconds spent importing the plugins
+# (MkDocs imports them while it validates the config), written to the json file at exit.
+EVENTS_RUNNER = """
+import atexit, collections, json, sys, time
+T = time.process_time
+start = T()
+sys.path.insert(0, '.')
+import mkdocs.plugins as plugins
+import mkdocs.config.config_options as options
+from mkdocs.__main__ import cli
+times = collections.Counter()
+register = plugins.PluginCollection._register_event
+def timed(method, key):
+    def run(*args, **kwargs):
+        began = T()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            times[key] += T() - began
+    return run
+def register_timed(self, event_name, method, plugin_name=None):
+    return register(self, event_name, timed(method, f"{plugin_name}: {event_name}"), plugin_name)
+plugins.PluginCollection._register_event = register_timed
+load_plugin = options.Plugins.load_plugin
+def load_plugin_timed(self, name, config):
+    began = T()
+    try:
+        return load_plugin(self, name, config)
+    finally:
+        times[f"{name}: import and set-up"] += T() - began
+options.Plugins.load_plugin = load_plugin_timed
+out = sys.argv[1]
+atexit.register(lambda: open(out, "w").write(json.dumps({"total": T() - start, "events": times})))
+sys.argv = ["mkdocs", "build", "--strict", "-q", "-d", sys.argv[2]]
+cli()
+"""
+
+
+def plugin_events(site: Path, out: Path) -> dict[str, Any]:
+    """CPU seconds of one build in all, and per plugin event handler (see EVENTS_RUNNER)."""
+    import json
+
+    shutil.rmtree(out, ignore_errors=True)
+    target = out.with_suffix(".events.json")
+    subprocess.run([sys.executable, "-c", EVENTS_RUNNER, str(target), str(out)], cwd=site, env=BUILD_ENV, check=True, capture_output=True)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def events_summary(count: int, ours: dict[str, Any], stock: dict[str, Any]) -> str:
+    lines = [f"CPU seconds by plugin event at N={count}: ours {ours['total']:.2f} s in all, stock {stock['total']:.2f} s (difference {ours['total'] - stock['total']:.2f} s)"]
+    keys = sorted(set(ours["events"]) | set(stock["events"]), key=lambda key: -ours["events"].get(key, 0.0))
+    for key in keys:
+        mine, theirs = ours["events"].get(key, 0.0), stock["events"].get(key, 0.0)
+        if max(mine, theirs) >= 0.005:
+            lines.append(f"  {mine:7.3f} / {theirs:7.3f}  {key}")
+    return "\n".join(lines)
+
+
 def assets_gzip() -> tuple[int, int]:
     """Raw and gzip -9 bytes of our own JavaScript and CSS (each file compressed on its own, as served)."""
     files = sorted([*(REPO / "docs/assets").glob("*.js"), *(REPO / "docs/assets").glob("*.css")])
@@ -555,10 +622,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="builds of each site per size (default 5)")
     parser.add_argument("--runs-large", type=int, default=3, help="builds per site for sizes of 1000 or more (default 3)")
     parser.add_argument("--profile", default="", help="sizes to also profile with cProfile, comma-separated (one extra build of each site)")
+    parser.add_argument("--events", default="", help="sizes to also time by plugin event (CPU seconds), comma-separated (one extra build of each site)")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     profiled = {int(size) for size in args.profile.split(",") if size}
+    evented = {int(size) for size in args.events.split(",") if size}
+    summaries = []
 
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="frontline-bench-"))
     raw, packed = assets_gzip()
@@ -578,6 +648,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N={count}: wrote {count} modules and quizzes ({yaml_bytes / count / 1024:.1f} KB of YAML each) in {time.perf_counter() - started:.1f} s", flush=True)
             ours, stock = Runs(), Runs()
             runs = args.runs_large if count >= 1000 else args.runs
+            # Untimed, below 1000 modules: bytecode and compiled templates written, files in the OS
+            # cache (at 1000 the first timed build writes them, a tenth of a second in minutes).
+            for name in ("ours", "stock") if count < 1000 else ():
+                build(base / name, base / f"site-{name}")
             for number in range(runs):
                 # Alternate the two, so drift in the machine's speed hits both alike.
                 for name, site, result in (("ours", base / "ours", ours), ("stock", base / "stock", stock)):
@@ -590,6 +664,10 @@ def main(argv: list[str] | None = None) -> int:
             ours_page = (base / "site-ours" / page).stat().st_size
             stock_page = (base / "site-stock" / page).stat().st_size
             rows.append((count, ours, stock, ours_page, stock_page))
+            if count in evented:
+                summary = events_summary(count, plugin_events(base / "ours", base / "site-ours-events"), plugin_events(base / "stock", base / "site-stock-events"))
+                summaries.append(summary)
+                print(summary, flush=True)
             if count in profiled:
                 for name in ("ours", "stock"):
                     target = work / f"profile-{name}-{count}.pstats"
@@ -617,6 +695,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         previous = (count, ours, stock)
     print()
+    for summary in summaries:
+        print(summary)
+        print()
     print(f"runs per size: {args.runs} ({args.runs_large} from 1000 modules); every time is the wall time of one `mkdocs build --strict` process;")
     print("ours / stock is the median of the ratios of runs made one after the other, so drift in the machine's speed cancels out")
     return 0
