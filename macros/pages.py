@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterator
 
 import yaml
 
-from .catalog import MODULES_DIR, Catalog, load_catalog
+from .catalog import MODULES_DIR, Catalog, FileCache, load_catalog
 from .errors import ContentError
 from .render import Renderer, html_text, module_src, path_src, plain_description, tag_label
 
@@ -49,9 +49,10 @@ class Build:
     skipped: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, today: dt.date, *, directory_urls: bool = True, nonce: str | None = None) -> Build:
+    def load(cls, root: Path, today: dt.date, *, directory_urls: bool = True, nonce: str | None = None, cache: FileCache | None = None) -> Build:
+        """`cache`: what the previous build of this process read (see catalog.FileCache)."""
         with _collector_paused():
-            catalog, errors = load_catalog(root)
+            catalog, errors = load_catalog(root, cache)
         broken = _broken_modules(root, catalog, errors)
         skipped: dict[str, list[str]] = {}
         if catalog is not None and broken:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
-from .catalog import content_warnings, review_warnings
+from .catalog import FileCache, content_warnings, review_warnings
 from .errors import format_report
 from .pages import Build, error_banner
 
@@ -61,6 +61,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.build: Build | None = None  # this build's state; replaced by on_config on every (re)build
+        self.files = FileCache()  # what each course file gave last time: `serve` re-reads only the files saved since
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -69,7 +70,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         """Load and check all content before anything is written; a failed build keeps the last site."""
         root = (Path(config.config_file_path).parent / self.config.root).resolve()
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
-        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls)
+        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls, cache=self.files)
         catalog, errors = build.catalog, build.errors
         if errors:
             for error in errors:

@@ -166,3 +166,26 @@ def test_content_regions_are_cleaned_by_the_markdown_extension(course: Path) -> 
     html = markdown.markdown(f"# Title\n{region}\nOur own <b>text</b>.\n", extensions=["md_in_html", "macros.zensical"], extension_configs={"macros.zensical": {"nonce": build.renderer.nonce}})
     assert "javascript:" not in html and "onclick" not in html and "<script" not in html and "fp-content" not in html
     assert ">link</a>" in html and "<b>text</b>" in html
+
+
+def test_a_rebuild_reads_again_only_the_files_that_changed(course: Path) -> None:
+    """`mkdocs serve` keeps one FileCache on the plugin: an unchanged file is not read and validated
+    again, a changed one is (its problems reported at once), and fixing it brings the module back."""
+    from macros.catalog import FileCache
+
+    cache = FileCache()
+    first = Build.load(course, TODAY, cache=cache)
+    assert first.errors == [] and first.catalog is not None
+    kept = dict(cache.entries)
+    alpha = course / "content/modules/alpha.yml"
+    good = alpha.read_text(encoding="utf-8")
+    edit(alpha, "title: Alpha module", "titel: Alpha module")
+    broken = Build.load(course, TODAY, cache=cache)
+    assert [error.path for error in broken.errors] == ["content/modules/alpha.yml"] and "titel" in str(broken.errors[0])
+    assert broken.catalog is not None and "alpha" not in broken.catalog.modules
+    beta = ("content/modules/beta.yml", "Module")
+    assert cache.entries[beta][1] is kept[beta][1], "the unchanged file's document is the one read before"
+    alpha.write_text(good, encoding="utf-8")
+    fixed = Build.load(course, TODAY, cache=cache)
+    assert fixed.errors == [] and fixed.catalog is not None and fixed.catalog.modules["alpha"].title == "Alpha module"
+    assert fixed.catalog.modules == Build.load(course, TODAY).catalog.modules, "the same catalog as without the cache"
