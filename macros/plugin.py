@@ -70,7 +70,9 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         """Load and check all content before anything is written; a failed build keeps the last site."""
         root = (Path(config.config_file_path).parent / self.config.root).resolve()
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
-        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls, cache=self.files)
+        # Only `serve` builds again; a single build keeps no copy of what it read.
+        cache = self.files if self.command == "serve" else None
+        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls, cache=cache)
         catalog, errors = build.catalog, build.errors
         if errors:
             for error in errors:
