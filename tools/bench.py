@@ -489,8 +489,9 @@ def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float,
 
 
 # Run by `--events` as `python -c EVENTS_RUNNER <json file>` in the site's folder: mkdocs build with
-# every plugin event handler timed in CPU seconds, and the CPU seconds spent importing the plugins
-# (MkDocs imports them while it validates the config), written to the json file at exit.
+# every plugin event handler timed in CPU seconds, the CPU seconds spent importing the plugins
+# (MkDocs imports them while it validates the config) and in the garbage collector, by generation
+# (also counted in the event it interrupts), written to the json file at exit.
 EVENTS_RUNNER = """
 import atexit, collections, json, sys, time
 T = time.process_time
@@ -520,6 +521,14 @@ def load_plugin_timed(self, name, config):
     finally:
         times[f"{name}: import and set-up"] += T() - began
 options.Plugins.load_plugin = load_plugin_timed
+import gc
+collecting = []
+def on_collection(phase, info):
+    if phase == "start":
+        collecting.append(T())
+    elif collecting:
+        times[f"(garbage collector, generation {info['generation']})"] += T() - collecting.pop()
+gc.callbacks.append(on_collection)
 out = sys.argv[1]
 atexit.register(lambda: open(out, "w").write(json.dumps({"total": T() - start, "events": times})))
 sys.argv = ["mkdocs", "build", "--strict", "-q", "-d", sys.argv[2]]
