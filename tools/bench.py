@@ -556,6 +556,46 @@ def events_summary(count: int, ours: dict[str, Any], stock: dict[str, Any]) -> s
     return "\n".join(lines)
 
 
+# Run by `--rebuilds` as `python -c REBUILD_RUNNER <count> <site dir>` in a copy of the project: what
+# `mkdocs serve` does on each save (load the config again, build; MkDocs keeps plugins that have
+# on_startup, ours among them), after a module's YAML file is saved, in CPU seconds per rebuild.
+REBUILD_RUNNER = """
+import logging, sys, time
+from pathlib import Path
+sys.path.insert(0, '.')
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+path = next(iter(sorted(Path('content/modules').glob('*.yml'))))
+original = path.read_text(encoding='utf-8')
+def rebuild():
+    config = load_config('mkdocs.yml', site_dir=sys.argv[2])
+    config.plugins.on_startup(command='serve', dirty=False)
+    build(config)
+rebuild()
+seconds = []
+for number in range(int(sys.argv[1])):
+    path.write_text(f'{original}# edited {number}' + chr(10), encoding='utf-8')  # new bytes: read and validated again
+    began = time.process_time()
+    rebuild()
+    seconds.append(time.process_time() - began)
+print(' '.join(f'{value:.2f}' for value in seconds))
+"""
+
+
+def serve_rebuilds(count: int) -> str:
+    """CPU seconds of `count` serve-style rebuilds of the real course, in a copy of the repository."""
+    with tempfile.TemporaryDirectory(prefix="frontline-rebuild-") as folder:
+        project = Path(folder) / "project"
+        tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+        for name in tracked:
+            if (REPO / name).is_file() and not name.startswith("tests/"):
+                (project / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPO / name, project / name)
+        done = subprocess.run([sys.executable, "-c", REBUILD_RUNNER, str(count), str(Path(folder) / "site")], cwd=project, env=BUILD_ENV, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+
 def assets_gzip() -> tuple[int, int]:
     """Raw and gzip -9 bytes of our own JavaScript and CSS (each file compressed on its own, as served)."""
     files = sorted([*(REPO / "docs/assets").glob("*.js"), *(REPO / "docs/assets").glob("*.css")])
@@ -631,9 +671,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="builds of each site per size (default 5)")
     parser.add_argument("--runs-large", type=int, default=3, help="builds per site for sizes of 1000 or more (default 3)")
     parser.add_argument("--profile", default="", help="sizes to also profile with cProfile, comma-separated (one extra build of each site)")
+    parser.add_argument("--rebuilds", type=int, default=0, help="only time this many `mkdocs serve`-style rebuilds of the real course after a YAML edit (CPU seconds each)")
     parser.add_argument("--events", default="", help="sizes to also time by plugin event (CPU seconds), comma-separated (one extra build of each site)")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
+    if args.rebuilds:
+        print(f"CPU seconds of each rebuild after a YAML edit, real course: {serve_rebuilds(args.rebuilds)}")
+        return 0
     sizes = [int(size) for size in args.sizes.split(",") if size]
     profiled = {int(size) for size in args.profile.split(",") if size}
     evented = {int(size) for size in args.events.split(",") if size}
