@@ -67,7 +67,10 @@ def build_for(env: Any) -> Build | None:
         data = (Path(project) / BUILD_STATE).read_bytes()
     except OSError:
         return None
-    build = pickle.loads(data)  # noqa: S301 - written by generate() into this build folder
+    try:
+        build = pickle.loads(data)  # noqa: S301 - written by generate() into this build folder
+    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError, ValueError):
+        return None  # left by another version of macros/: `make zensical` writes it again
     return build if isinstance(build, Build) else None
 
 

@@ -48,7 +48,7 @@ def test_two_builds_in_one_process_do_not_see_each_other(course: Path, tmp_path:
 def test_two_zensical_projects_in_one_process_do_not_see_each_other(course: Path, tmp_path: Path) -> None:
     """Under Zensical, define_env gets only the project's folder: each generated project carries its
     own build, so a second run in the same process cannot answer for the first."""
-    from macros.zensical import generate
+    from macros.zensical import BUILD_STATE, generate
 
     other = tmp_path / "other"
     shutil.copytree(course, other)
@@ -69,6 +69,10 @@ def test_two_zensical_projects_in_one_process_do_not_see_each_other(course: Path
     missing = ZensicalEnv(tmp_path / "not-generated", "index.md")
     define_env(missing)
     assert "no course build" in missing.macros["module_card"]("alpha"), "no build is borrowed from another project"
+    (second.folder / BUILD_STATE).write_bytes(b"left by another version")
+    stale = ZensicalEnv(second.folder, "index.md")
+    define_env(stale)
+    assert "no course build" in stale.macros["module_card"]("alpha"), "a saved build that cannot be read is no build, not a traceback"
 
 
 class ZensicalEnv:
