@@ -545,10 +545,10 @@ class Renderer:
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, beside them in templates/__pycache__ as Python keeps
-    its own: compiling the templates is a twentieth of a 10-module build. Jinja checks each entry
-    against the template's source and the Python version; a folder that cannot be written only
-    means no cache."""
+    """Compiled templates kept between builds in macros/__pycache__/templates, where Python keeps
+    the package's own bytecode (and outside templates/, whose files are package data): compiling
+    the templates is a twentieth of a 10-module build. Jinja checks each entry against the
+    template's source and the Python version; a folder that cannot be written only means no cache."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
@@ -558,9 +558,9 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 
 
 def _template_cache() -> jinja2.BytecodeCache | None:
-    folder = TEMPLATES / "__pycache__"
+    folder = Path(__file__).parent / "__pycache__" / "templates"
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
     return _TemplateCache(str(folder), "%s.jinja")
