@@ -62,7 +62,7 @@ schema: setup
 	$(PY) -m macros schema
 
 # Build time of our pipeline against stock Material on the same pages, at 10, 100 and 1000 modules
-# (about 40 minutes on 2 cores; run nothing else meanwhile). Options: .venv/bin/python tools/bench.py --help
+# (20 to 60 minutes on 2 cores; run nothing else meanwhile). Options: .venv/bin/python tools/bench.py --help
 bench: setup
 	$(PY) tools/bench.py
 

@@ -18,7 +18,7 @@ from typing import Any, Callable, TypeVar
 
 from . import schema
 from .errors import ContentError
-from .loader import Document, read_document
+from .loader import Document, decode_document, read_file
 from .validate import suggest, validate_document
 
 COURSE_FILE = "content/course.yml"
@@ -72,26 +72,56 @@ class Catalog:
 
 
 @dataclass
+class FileCache:
+    """What each course file gave the last time it was read: its bytes, its document, its model and
+    its problems. Kept by whoever builds more than once (the plugin under `mkdocs serve`), so a
+    rebuild after one file is saved parses and validates only that file: every file's bytes are
+    read and compared, one that differs in any way is parsed and validated again, and the checks
+    across files always run."""
+
+    entries: dict[tuple[str, str], tuple[bytes, Any, Any, list[ContentError]]] = field(default_factory=dict)
+
+
+@dataclass
 class _Loading:
     """Collects documents and problems while the catalog is put together."""
 
     root: Path
     errors: list[ContentError] = field(default_factory=list)
+    cache: FileCache | None = None
+    read: dict[tuple[str, str], tuple[bytes, Any, Any, list[ContentError]]] = field(default_factory=dict)
 
     def load(self, path: Path, model: type[M]) -> tuple[Document | None, M | None]:
         display = path.relative_to(self.root).as_posix()
-        document, errors = read_document(path, display)
-        self.errors += errors
-        if document is None:
+        raw, errors = read_file(path, display)
+        if raw is None:
+            self.errors += errors
             return None, None
-        value, errors = validate_document(document, model)
-        self.errors += errors
-        return document, value
+        key = (display, model.__name__)
+        entry = self.cache.entries.get(key) if self.cache is not None else None
+        if entry is None or entry[0] != raw:  # not read before, or changed in any byte
+            document, errors = decode_document(raw, display)
+            value, more = validate_document(document, model) if document is not None else (None, [])
+            entry = (raw, document, value, errors + more)
+        if self.cache is not None:
+            self.read[key] = entry
+        self.errors += entry[3]
+        return entry[1], entry[2]
 
 
-def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
-    """Load and cross-check the course under `root`; the catalog is None only if course.yml is unusable."""
-    loading = _Loading(root)
+def load_catalog(root: Path, cache: FileCache | None = None) -> tuple[Catalog | None, list[ContentError]]:
+    """Load and cross-check the course under `root`; the catalog is None only if course.yml is unusable.
+    With a `cache`, files unchanged since the cache was filled are not read again (it is refilled
+    with this load's files)."""
+    loading = _Loading(root, cache=cache)
+    try:
+        return _load_catalog(root, loading)
+    finally:
+        if cache is not None:
+            cache.entries = loading.read
+
+
+def _load_catalog(root: Path, loading: _Loading) -> tuple[Catalog | None, list[ContentError]]:
     course_path = root / COURSE_FILE
     course_problem = _unusable(course_path, root) if course_path.exists() or course_path.is_symlink() else "file not found: the course needs content/course.yml with its tracks"
     if course_problem:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
-from .catalog import content_warnings, review_warnings
+from .catalog import FileCache, content_warnings, review_warnings
 from .errors import format_report
 from .pages import Build, error_banner
 from .xapi import LAUNCHER, launcher_with, site_lrs
@@ -63,6 +63,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         self.command = "build"
         self.build: Build | None = None  # this build's state; replaced by on_config on every (re)build
         self.lrs: dict[str, str] | None = None  # extra.frontline.xapi (macros/xapi.py)
+        self.files = FileCache()  # what each course file gave last time: `serve` re-reads only the files saved since
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -75,7 +76,9 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         except ValueError as exc:
             raise PluginError(str(exc)) from None
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
-        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls)
+        # Only `serve` builds again; a single build keeps no copy of what it read.
+        cache = self.files if self.command == "serve" else None
+        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls, cache=cache)
         catalog, errors = build.catalog, build.errors
         if errors:
             for error in errors:
@@ -91,6 +94,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             for warning in content_warnings(catalog):
                 review_log.warning(str(warning))
         config.nav = build.nav(config.nav, self.config.nav_after)
+        self.build = build.without_documents()  # the checks above were the last to read them
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

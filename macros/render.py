@@ -585,11 +585,34 @@ class Renderer:
         return self.env.get_template(template).render(catalog=self.catalog, **context)
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds in macros/__pycache__/templates, where Python keeps
+    the package's own bytecode (and outside templates/, whose files are package data): compiling
+    the templates is a twentieth of a 10-module build. Jinja checks each entry against the
+    template's source and the Python version; a folder that cannot be written only means no cache."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _template_cache() -> jinja2.BytecodeCache | None:
+    folder = Path(__file__).parent / "__pycache__" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder), "%s.jinja")
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     """One Jinja environment per process: it caches compiled templates (and reloads edited ones)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_template_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         trim_blocks=True,
