@@ -52,6 +52,7 @@ class Catalog:
                 raise KeyError(f"unknown meeting '{meeting_id}'{suggest(meeting_id, by_id)}; {RHYTHM_FILE} has: {', '.join(by_id)}")
         return [by_id[meeting_id] for meeting_id in meeting_ids] if meeting_ids else list(self.rhythm.meetings)
     quiz_documents: dict[str, Document] = field(default_factory=dict)  # module id -> its quiz's YAML, for the quiz lint
+    path_documents: dict[str, Document] = field(default_factory=dict)  # path id -> its YAML, for the content warnings
 
     def module(self, module_id: str) -> schema.Module:
         try:
@@ -151,7 +152,8 @@ def _load_catalog(root: Path, loading: _Loading) -> tuple[Catalog | None, list[C
     quiz_docs: dict[str, Document] = {}
     quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known, modules), quiz_docs)
     reserved = _reserved_path_ids(root)
-    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
+    path_docs: dict[str, Document] = {}
+    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved), path_docs)
 
     rhythm = _load_rhythm(loading, root, known)
     rhythm_file = (root / RHYTHM_FILE).exists() or (root / RHYTHM_FILE).is_symlink()
@@ -171,7 +173,7 @@ def _load_catalog(root: Path, loading: _Loading) -> tuple[Catalog | None, list[C
         return None, sorted(set(loading.errors))
     loading.errors += _course_problems(course_doc, course, known)
     ordered = _course_order(course, modules)
-    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs)
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs, path_documents=path_docs)
     return catalog, sorted(set(loading.errors))
 
 
@@ -228,7 +230,8 @@ def minimum_duration(module: schema.Module, quiz: schema.Quiz | None, rhythm: sc
 
 def content_warnings(catalog: Catalog) -> list[ContentError]:
     """Problems that do not stop a build but fail `check --strict-content`: a duration shorter than
-    the reading and the quiz, and a required country box not written yet (COUNTRY_BOX_PENDING)."""
+    the reading and the quiz, a required country box not written yet (COUNTRY_BOX_PENDING), and a
+    path step that does not say why it comes where it does."""
     warnings = []
     for module_id, module in catalog.modules.items():
         document = catalog.documents[module_id]
@@ -243,7 +246,27 @@ def content_warnings(catalog: Catalog) -> list[ContentError]:
             )
             warnings.append(document.error(("duration",), message))
         warnings += country_problems(document, module)[1]
+    for path_id, learning_path in catalog.paths.items():
+        path_document = catalog.path_documents.get(path_id)
+        if path_document is None:
+            continue
+        for number, step in enumerate(learning_path.steps):
+            if not step.why:
+                message = "no `why`: say in a sentence why this module comes at this point of the path (the learner and their manager read it)"
+                warnings.append(path_document.error(("steps", number), message))
     return sorted(warnings)
+
+
+def steps_without_artefact(catalog: Catalog) -> list[tuple[str, str]]:
+    """(path id, module id) of the path steps that name no artefact: no `artefact` of their own
+    and a module without a field assignment. Counted by `check` while field assignments are
+    still being written."""
+    return [
+        (path_id, step.module)
+        for path_id, learning_path in catalog.paths.items()
+        for step in learning_path.steps
+        if step.module in catalog.modules and step.artefact_of(catalog.modules[step.module]) is None
+    ]
 
 
 def _load_rhythm(loading: _Loading, root: Path, known: set[str]) -> schema.Rhythm | None:

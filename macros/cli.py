@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import schema
 from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
-from .catalog import MODULES_DIR, QUIZZES_DIR, content_warnings, load_catalog, review_warnings
+from .catalog import MODULES_DIR, QUIZZES_DIR, content_warnings, load_catalog, review_warnings, steps_without_artefact
 from .errors import format_report
 from .quizlint import quiz_warnings
 
@@ -138,6 +138,10 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_quiz: b
         if without:
             named = ", ".join(without[:10]) + (f" and {len(without) - 10} more" if len(without) > 10 else "")
             print(f"note: {len(without)} of {len(catalog.modules)} modules have no {label} ({field}): {named}", file=sys.stderr)
+    bare = steps_without_artefact(catalog)
+    if bare:
+        named = ", ".join(f"{path_id}/{module_id}" for path_id, module_id in bare[:10]) + (f" and {len(bare) - 10} more" if len(bare) > 10 else "")
+        print(f"note: {len(bare)} path step{'s' if len(bare) != 1 else ''} name no artefact (no `artefact`, and the module has no field assignment): {named}", file=sys.stderr)
     missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
     print(
         f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks, {len(catalog.paths)} paths"

@@ -28,6 +28,7 @@ import json
 import posixpath
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -504,7 +505,11 @@ class Renderer:
         learning_path = self.path(path_id)
         steps = [(step, self.catalog.modules[step.module]) for step in learning_path.steps]
         total = sum(module.duration for _, module in steps)
-        return self.region(self._render("path.md", path=learning_path, steps=steps, total=total, page_src=page_src or path_src(path_id)))
+        # "2 only when a seat is open": how many steps apply only in some situation, per situation.
+        conditional = list(Counter(step.when for step, _ in steps if step.when).items())
+        return self.region(
+            self._render("path.md", path=learning_path, steps=steps, total=total, conditional=conditional, page_src=page_src or path_src(path_id))
+        )
 
     def path(self, path_id: str) -> schema.LearningPath:
         try:
@@ -555,7 +560,10 @@ class Renderer:
                     "title": p.title,
                     "description": _plain(p.description),
                     "steps": [
-                        {"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}", "why": _plain(step.why)}
+                        {
+                            "module": step.module, "day": step.day, "target": step.target or f"By day {step.day}", "why": _plain(step.why),
+                            "when": step.when or "", "artefact": step.artefact_of(self.catalog.modules[step.module]) or "",
+                        }
                         for step in p.steps
                     ],
                 }

@@ -358,6 +358,29 @@ class PathStep(Content):
     day: WholeNumber = Field(ge=1, le=730, description="Due this many days after the path starts (e.g. 30 for 'by day 30').")
     target: PlainText | None = Field(default=None, description="How the due date reads, e.g. `By the end of week 1`; default `By day N`.")
     why: Markdown | None = Field(default=None, description="Why this module comes at this point.")
+    when: PlainText | None = Field(
+        default=None,
+        description="A condition for a step that applies only in some situations, completing the sentence "
+        "'Only when ...', e.g. `a seat is open`. The step keeps its day: the date it is due once the condition holds.",
+    )
+    artefact: PlainText | None = Field(
+        default=None,
+        description="What the learner brings to their manager from this step. Leave it out to use the title of the "
+        "module's field assignment; set it when the path asks for something else (a senior manager modelling the practice).",
+    )
+
+    @field_validator("when")
+    @classmethod
+    def _when_reads_as_condition(cls, value: str | None) -> str | None:
+        if value is not None and value.lower().startswith(("when ", "if ", "only ")):
+            raise ValueError("write the condition only, e.g. `a seat is open`: the page adds 'Only when'")
+        return value
+
+    def artefact_of(self, module: Module) -> str | None:
+        """The artefact this step produces: its own, else the module's field assignment, else None."""
+        if self.artefact:
+            return self.artefact
+        return module.field_assignment.title if module.field_assignment else None
 
 
 class LearningPath(Content):

@@ -162,6 +162,9 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         assert rows.first.inner_text().startswith("Your first 90 days: from peer to boss")
         assert "7 Jan 2027\nIn your first three days" in rows.first.inner_text()
         assert "Your listening conversations start" in rows.first.inner_text()  # the path's "why" line
+        assert "Bring to your manager: Your listening-tour summary" in rows.first.inner_text()  # and the artefact
+        hiring = rows.filter(has_text="Hiring reps who will succeed").inner_text()
+        assert "14 Jan 2027\nIn week 2\nOnly when a seat is open" in hiring  # a step for an open seat, in week 2
         step(page, "j3-assign-result")
 
         result.get_by_role("button", name="Copy message").click()
@@ -196,7 +199,7 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         nav(learn, "My progress")
         saved = learn.locator("[data-assignment-list] .fp-assignment")
         saved.wait_for()
-        assert "1 of 11 passed" in saved.inner_text()
+        assert "1 of 14 passed" in saved.inner_text()
         assert learn.get_by_label("Your name, as it appears on your record").input_value() == NAME
         step(learn, "j3-progress")
         filename, record = download(learn, "Download completion record")
@@ -204,7 +207,7 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         (assignment,) = record["assignments"]
         assert assignment["pathTitle"] == "New manager — first 90 days" and assignment["by"] == BY
         assert [s["m"] for s in assignment["steps"]][:2] == ["peer-to-boss", "the-managers-job"]
-        assert assignment["steps"][0]["status"] == "passed" and len(assignment["open"]) == 10
+        assert assignment["steps"][0]["status"] == "passed" and len(assignment["open"]) == 13
         record_file = tmp_path / filename
         record_file.write_text(json.dumps(record), encoding="utf-8")
 
@@ -235,7 +238,7 @@ def test_pages_keep_working_across_back_and_forward(page, site: Site) -> None:
     page.goto(link)  # as if from an email
     page.locator(".fp-welcome").wait_for()
     nav(page, "My progress")
-    assert "0 of 11 passed" in page.locator("[data-assignment-list] .fp-assignment").inner_text()
+    assert "0 of 14 passed" in page.locator("[data-assignment-list] .fp-assignment").inner_text()
     page.go_back()
     page.locator(".fp-welcome").wait_for()
 
@@ -468,7 +471,7 @@ def test_the_offline_copy_works_by_clicking_from_disk(browser, console, offline_
         assert page.url.endswith("/modules/peer-to-boss.html")
         pass_quiz(page, "peer-to-boss")
         nav(page, "My progress")
-        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 11 passed")
+        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 14 passed")
         filename, record = download(page, "Download completion record")
         assert filename == f"Completion record - {NAME} - {TODAY}.json" and record["assignments"][0]["open"][0] == "the-managers-job"
         assert outside == []
