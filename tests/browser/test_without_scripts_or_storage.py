@@ -1,6 +1,6 @@
 """The states a page is in when something is missing (issue 10, "Tests that must exist"):
-- JavaScript turned off: the quiz on a module page and every app page are clean in axe, of any
-  impact, light and dark, 1366 px and 375 px;
+- JavaScript turned off: a module page (its quiz, its wide tables) and every app page are clean in
+  axe, of any impact, light and dark, 1366 px and 375 px;
 - storage blocked (a site-data setting: reading localStorage throws): a learner who moves by
   clicking is told, and nothing says "saved" or ticks what was not kept."""
 
@@ -11,11 +11,15 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, new_context
 from tests.browser.quiz_steps import answer_all_correctly, bound_quiz, check
-from tests.conftest import Site
+from macros.catalog import load_catalog
+from tests.conftest import REPO, Site
 
-# Each app page (and a module page's quiz), as someone without JavaScript reaches it.
+CATALOG, _ = load_catalog(REPO)
+
+# Each app page and a module page (its quiz, and wide tables that must fit a phone), as someone
+# without JavaScript reaches them.
 APP_PAGES = {
-    "quiz": ("modules/coaching/", ".fp-quiz"),
+    "module": ("modules/coaching/", None),
     "assign": ("assign/", None),
     "assigned": ("assigned/#assignment=eyJ2IjoxfQ", None),
     "progress": ("progress/", None),
@@ -36,18 +40,36 @@ def axe_without_javascript(page, context: str | None = None) -> list[str]:
 
 @pytest.mark.parametrize("width", [1366, 375])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_without_javascript_each_app_page_and_the_quiz_are_clean_in_axe(browser, site: Site, scheme: str, width: int) -> None:
+def test_without_javascript_each_app_page_and_a_module_page_are_clean_in_axe(browser, site: Site, scheme: str, width: int) -> None:
     context = new_context(browser, java_script_enabled=False, color_scheme=scheme, viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         found = {}
         for name, (path, region) in APP_PAGES.items():
             page.goto(f"{site.url}{path}")
-            notice = page.locator(".fp-quiz-nojs" if name == "quiz" else "article .fp-notice")
+            notice = page.locator(".fp-quiz-nojs" if name == "module" else "article .fp-notice")
             assert notice.is_visible() and "JavaScript" in notice.inner_text(), name
             violations = axe_without_javascript(page, region)
             if violations:
                 found[name] = violations
+        assert found == {}
+    finally:
+        context.close()
+
+
+def test_without_javascript_every_module_page_fits_a_phone_and_is_clean_in_axe(browser, site: Site) -> None:
+    """Wide tables fit instead of scrolling where nothing could make them focusable. (Without
+    JavaScript Material keeps its light scheme, so one scheme covers both.)"""
+    context = new_context(browser, java_script_enabled=False, viewport={"width": 375, "height": 900})
+    try:
+        page = context.new_page()
+        found = {}
+        for module in CATALOG.modules:
+            page.goto(f"{site.url}modules/{module}/")
+            overflow = page.evaluate("() => document.documentElement.scrollWidth > innerWidth")
+            violations = axe_without_javascript(page) + (["the page scrolls sideways"] if overflow else [])
+            if violations:
+                found[module] = violations
         assert found == {}
     finally:
         context.close()
