@@ -4,14 +4,16 @@ Material's own and not a page is counted, gzip-compressed one by one as a web se
 over a learner's whole visit: the page opened, the quiz answered and passed, a checklist printed.
 Code loaded only on an interaction therefore counts as much as code loaded with the page.
 
-Issue 10 point 12: at most 6 KB gzip. An LMS/xAPI launcher (under 0.5 KB) is still to come on
-module pages, so the journey is held to 5.5 KB today."""
+Issue 10 point 12 asks for at most 6 KB gzip; a module page carries 9.1 KB today (it was 14.9 KB):
+see test_module_page_meets_the_6_kb_goal for where the bytes go.
+"""
 
 from __future__ import annotations
 
 import gzip
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.browser.conftest import new_context
@@ -24,7 +26,11 @@ MATERIAL = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "sea
 # The app pages' and the home page's own files: a module page must not load any of them.
 NOT_ON_MODULE_PAGES = ("fp/app.", "fp/link.", "fp/assignments.", "fp/calendar.", "fp/csv.", "fp/record.", "-page.", "fp/team", "fp/home.")
 GOAL = 6 * 1024  # issue 10
-BUDGET = 9_300  # WORK IN PROGRESS (page-weight branch)
+# Today's journey: 9 274 B gzip (frontline.css 2 688, quiz.js 2 291, progress.js 2 143, core.js
+# 1 135, page.js 1 017). The LMS/xAPI launcher still to come on module pages has 0.5 KB of room.
+TODAY = 9_300
+LMS_LAUNCHER = 512
+BUDGET = TODAY + LMS_LAUNCHER
 MODULE = "coaching"  # a quiz and a checklist, like most modules
 
 
@@ -87,6 +93,15 @@ def test_a_module_page_loads_only_what_it_uses_within_its_budget(browser, site: 
     total = sum(sizes.values())
     print(f"module page journey: {total} B gzip in {len(sizes)} files: {sizes}")
     assert total <= BUDGET, f"{total} B gzip > {BUDGET} B: {sizes}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 10's 6 KB is not reachable without dropping features: minified, the CSS every page needs "
+    "(site touches, search, print, course blocks, quiz) is 2.7 KB and the quiz, results and next step, "
+    "storage and page scripts 6.6 KB; even bundled into one file and with names mangled (measured with "
+    "calmjs.parse) they would be 7.6 KB"))
+def test_module_page_meets_the_6_kb_goal(browser, site: Site) -> None:
+    assert sum(journey(browser, site).values()) <= GOAL
 
 
 def test_the_published_files_are_minified_and_the_sources_are_not(site: Site) -> None:
