@@ -127,3 +127,20 @@ def test_every_script_and_style_we_ship_is_a_file_of_ours() -> None:
     """Nothing in extra_javascript or extra_css points outside docs/assets (no CDN)."""
     for name in declared_assets():
         assert (REPO / "docs" / Path(name)).is_file(), name
+
+
+def test_the_home_pages_styles_come_and_go_with_it_under_instant_navigation(page, site: Site) -> None:
+    """fp/home.css is in the home page's <head> only (overrides/main.html); Material's instant
+    navigation swaps <head> links, so a module reached by a click does not keep it, and the home
+    page reached back by a click has it again."""
+    home_css = "() => [...document.querySelectorAll('link[rel=stylesheet]')].some(l => l.href.endsWith('/assets/fp/home.css'))"
+    grid = "() => getComputedStyle(document.querySelector('.fp-course-map')).display"
+    page.goto(site.url)
+    assert page.evaluate(home_css) and page.evaluate(grid) == "grid"
+    page.locator("article").get_by_role("link", name="Start the course").click()
+    bound_quiz(page, "peer-to-boss")
+    assert not page.evaluate(home_css)
+    page.locator("a.md-header__button.md-logo").click()
+    page.wait_for_selector(".fp-course-map")
+    page.wait_for_function(home_css)
+    page.wait_for_function(f"() => ({grid})() === 'grid'")
