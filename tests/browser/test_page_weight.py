@@ -104,13 +104,20 @@ def test_module_page_meets_the_6_kb_goal(browser, site: Site) -> None:
     assert sum(journey(browser, site).values()) <= GOAL
 
 
-def test_the_published_files_are_minified_and_the_sources_are_not(site: Site) -> None:
-    """The built copy is minified (macros/minify.py); docs/assets keeps its comments."""
-    for name in declared_assets():
-        built = (site.root / name).read_text(encoding="utf-8")
+def test_the_published_files_are_minified_and_the_sources_are_not(built_site: Site) -> None:
+    """The built copy is minified (macros/minify.py), by either generator; docs/assets keeps its comments."""
+    for name in declared_assets() | {"assets/fp/home.css", "assets/fp/app.js"}:
+        built = (built_site.root / name).read_text(encoding="utf-8")
         source = (REPO / "docs" / name).read_text(encoding="utf-8")
         assert "/*" not in built and len(built) < len(source), name
         assert "/*" in source, f"{name}: the source is readable, with its comments"
+
+
+def test_only_the_home_page_names_the_home_stylesheet(built_site: Site) -> None:
+    """overrides/main.html, with MkDocs and with Zensical: in the home page's <head>, nowhere else."""
+    pages = {path: (built_site.root / path).read_text(encoding="utf-8") for path in ("index.html", f"modules/{MODULE}/index.html", "paths/index.html", "assign/index.html")}
+    assert {path: "assets/fp/home.css" in html for path, html in pages.items()} == {
+        "index.html": True, f"modules/{MODULE}/index.html": False, "paths/index.html": False, "assign/index.html": False}
 
 
 def test_app_pages_load_their_own_files(page, site: Site) -> None:
