@@ -27,8 +27,9 @@ MATERIAL = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "sea
 NOT_ON_MODULE_PAGES = ("fp/app.", "fp/link.", "fp/assignments.", "fp/calendar.", "fp/csv.", "fp/record.", "-page.", "fp/team", "fp/home.")
 GOAL = 6 * 1024  # issue 10
 # Today's journey: 9 274 B gzip (frontline.css 2 688, quiz.js 2 291, progress.js 2 143, core.js
-# 1 135, page.js 1 017). The LMS/xAPI launcher still to come on module pages has 0.5 KB of room.
-TODAY = 9_300
+# 1 135, page.js 1 017); 9 311 B once merged with main's quiz.js (FP.quizMarking for reviews). The
+# LMS/xAPI launcher still to come on module pages has 0.5 KB of room on top.
+TODAY = 9_320
 LMS_LAUNCHER = 512
 BUDGET = TODAY + LMS_LAUNCHER
 MODULE = "coaching"  # a quiz and a checklist, like most modules
