@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from .catalog import FileCache, content_warnings, review_warnings
 from .errors import format_report
+from .minify import minify_assets
 from .pages import Build, error_banner
 from .xapi import LAUNCHER, launcher_with, site_lrs
 
@@ -114,6 +115,16 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         for notice in self.build.notices:
             log.error(notice)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Minify our scripts and styles in the built site (docs/assets/ keeps the readable sources;
+        `mkdocs serve` serves those as they are, for whoever is debugging them)."""
+        if self.command == "serve":
+            return
+        try:
+            minify_assets(Path(config.site_dir))
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         """A generated page's title is already HTML (escaped): as Markup, Material's `| e` in the

@@ -25,6 +25,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 from .errors import ContentError
+from .minify import minify_assets
 from .pages import Build, copy_docs, write_pages
 from .render import clean_regions
 
@@ -173,6 +174,7 @@ def build_site(root: Path, *, today: dt.date | None = None, folder: Path | None 
         logging.getLogger().removeHandler(reported)
     if reported.messages:
         raise ZensicalError("\n".join(reported.messages))
+    minify_assets(project.folder / "site")  # as the MkDocs build does (macros/minify.py)
     return project
 
 

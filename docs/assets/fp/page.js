@@ -67,7 +67,5 @@ window.FP = window.FP || {};
   var timer;
   window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(tables, 150); });
   FP.page = { init: init, tables: tables };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  FP.onEachPage(init);
 })(window.FP);

@@ -135,4 +135,15 @@ window.FP = window.FP || {};
     out.attempts = attempts;
     return out;
   };
+
+  // This browser's results as a whole, for the record, the export and the reset (My progress):
+  // added to FP.progress (progress.js, on every page) here, since module pages never need them.
+  var P = FP.progress, S = FP.store;
+  if (!P) return;
+  P.all = function () {
+    var out = {};
+    S.keys(P.PREFIX).forEach(function (k) { var id = k.slice(P.PREFIX.length), r = P.load(id); if (r) out[id] = r; });
+    return out;
+  };
+  P.reset = function () { return S.keys(P.PREFIX).map(S.remove).every(Boolean); };
 })(window.FP);
