@@ -79,7 +79,7 @@ def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
 APP_PAGE_FILES = {
     "assign": ("app link assignments calendar assign-page", "app"),
     "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
-    "progress": ("app link assignments calendar record assignment-view progress-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view artefacts progress-page", "app"),
     "team": ("app link record csv team-lib team-page", "app team"),
 }
 
@@ -568,6 +568,8 @@ class Renderer:
                     "version": module.stewardship.version,
                     "quiz": quiz_version(self.catalog.quizzes[module.id]) if module.id in self.catalog.quizzes else None,
                     "duration": module.duration,
+                    # My progress lists it with a "Done" box; the completion record carries it.
+                    "fieldAssignment": {"title": module.field_assignment.title, "artefact": _plain(module.field_assignment.artefact)} if module.field_assignment else None,
                 }
                 for module in self.catalog.modules.values()
             },
