@@ -31,6 +31,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter whe
 MORE_MODULES = "More modules"
 TOOLS_SECTION = "Tools for senior managers"  # the nav section (mkdocs.yml) that gets the role-play kits
 ROLEPLAYS_TITLE = "Role-play kits"
+ROLEPLAY_ASSETS = '<div hidden data-fp-load="" data-fp-css="roleplay"></div>'  # outside the cleaned region: our own markup
 
 
 @dataclass
@@ -213,7 +214,9 @@ def generated_pages(
         # The rep's brief is left out of search (its heading carries data-search-exclude): a learner
         # searching for a rep's name should not land on what the manager has to find out.
         front_matter = {"title": str(html_text(kit.title)), "description": plain_description(kit.summary), "render_macros": False}
-        pages[src] = page_source(front_matter, _body(src, lambda: renderer.roleplay_page(kit.id, src), notices))
+        # The kits' styles (assets/fp/roleplay.css) are loaded by core.js on these pages only.
+        body = _body(src, lambda: renderer.roleplay_page(kit.id, src), notices) + f"\n{ROLEPLAY_ASSETS}"
+        pages[src] = page_source(front_matter, body)
     return pages
 
 

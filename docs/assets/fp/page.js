@@ -1,8 +1,7 @@
 /* Frontline Playbook: content pages on small screens and on paper.
    - A table wider than the page scrolls inside a focusable region with a name and a visible hint
      (keyboard users can scroll it; axe: scrollable-region-focusable). Re-checked on resize.
-   - Every checklist, and each brief and rubric of a role-play kit, gets a "Print this ..." button
-     that prints it alone.
+   - Every checklist (and each part of a role-play kit) gets a "Print this checklist" button that prints it alone.
    Without JavaScript neither appears: the tables scroll as Material makes them, Ctrl+P prints the
    whole module. Runs on every page Material shows. */
 window.FP = window.FP || {};
@@ -49,23 +48,18 @@ window.FP = window.FP || {};
   function checklists() {
     var h1 = document.querySelector(".md-content h1");
     var from = h1 ? h1.firstChild.textContent.trim() : document.title;
-    // Checklists, and the parts of a role-play kit (.fp-print-part: a brief or a rubric).
     Array.prototype.forEach.call(document.querySelectorAll(".md-content .fp-checklist-section, .md-content .fp-print-part"), function (section) {
       if (section.querySelector(".fp-print-one")) return;
-      var heading = section.querySelector("h2, h3"), title = heading ? heading.textContent : "";
-      var what = section.classList.contains("fp-print-part") ? (/rubric/i.test(title) ? "rubric" : "brief") : /template/i.test(title) ? "template" : "checklist";
+      var heading = section.querySelector("h2, h3"), what = (/fp-print-(brief|rubric)/.exec(section.className) || [])[1] || (/template/i.test(heading ? heading.textContent : "") ? "template" : "checklist");
       var b = document.createElement("button");
       b.type = "button";
       b.className = "md-button fp-print-one";
       b.textContent = "Print this " + what;
-      // A kit has two briefs: the name says which one.
-      if (section.classList.contains("fp-print-part") && heading) b.setAttribute("aria-label", "Print the " + heading.firstChild.textContent.trim().toLowerCase() + " alone");
       b.addEventListener("click", function () { printOne(section); });
       var source = document.createElement("p");
       source.className = "fp-print-source";
       source.textContent = "From “" + from + "”, Frontline Playbook";
-      // A kit's part names its kit itself, on every printed sheet (roleplay.md).
-      if (heading) { heading.after(b); if (!section.classList.contains("fp-print-part")) heading.before(source); } else section.prepend(b);
+      if (heading) { heading.after(b); heading.before(source); } else section.prepend(b);
     });
   }
 
