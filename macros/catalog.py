@@ -470,6 +470,8 @@ def _path_problems(document: Document, learning_path: schema.LearningPath, stem:
 
 def _roleplay_problems(document: Document, kit: schema.RolePlay, stem: str, known: set[str]) -> list[ContentError]:
     errors = _id_mismatch(document, kit.id, stem)
+    if kit.id == "index":
+        errors.append(document.error(("id",), "'index' is reserved: roleplays/index.md is the Role-play kits page; choose another id and rename the file"))
     if kit.module not in known:
         errors.append(document.error(("module",), f"unknown module '{kit.module}'{suggest(kit.module, known)}: a role-play kit belongs to a module in {MODULES_DIR}/"))
     behaviours = [item.behaviour.casefold() for item in kit.observer.behaviours]

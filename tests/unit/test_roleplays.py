@@ -94,6 +94,13 @@ def test_id_must_match_the_file_name(course: Path) -> None:
     assert problems(course) == ["content/roleplays/other.yml:1:5: id: id 'practice-one' does not match the file name; rename the file to practice-one.yml or set id: other"]
 
 
+def test_index_is_not_a_kit_id(course: Path) -> None:
+    write_kit(course, KIT.replace("id: practice-one", "id: index"), name="index.yml")
+    assert problems(course) == ["content/roleplays/index.yml:1:5: id: 'index' is reserved: roleplays/index.md is the Role-play kits page; choose another id and rename the file"]
+    catalog, _ = load_catalog(course)
+    assert catalog is not None and catalog.roleplays == {}
+
+
 def test_all_schema_problems_of_a_kit_are_reported_at_once_with_lines(course: Path) -> None:
     text = KIT.replace("  goal: Leave with a date.\n", "").replace("    - move: listens\n      reaction: You relax.\n", "")
     text = text.replace("minutes: 15", "minutes: 90")
