@@ -67,3 +67,39 @@ def test_kits_are_in_the_senior_managers_tools_and_the_reps_brief_is_not_searcha
     secret = "You have told no one at work"
     assert not [doc["location"] for doc in index["docs"] if secret in doc["text"]]
     assert secret in article(site, "roleplays/first-performance-conversation")
+
+
+# --- Hostile text in a kit: shown as text, never run as markup (as for modules, F1-F5) ----------
+
+HOSTILE_TITLE = 'Kit <img src=x onerror=alert(1)> { onfocus="alert(2)" }'
+HOSTILE_MOVE = 'opens with <script>window.__fpk=1</script> and *facts* <img src=y onerror=alert(3)>'
+
+
+def test_hostile_text_in_a_kit_stays_text(tmp_path: Path) -> None:
+    import yaml
+
+    from tests.small_course import Page, build, check, small_project
+    from tests.unit.test_roleplays import KIT
+
+    project = small_project(tmp_path / "project")
+    kit = yaml.safe_load(KIT)
+    kit["title"] = HOSTILE_TITLE
+    kit["summary"] = "A [script link](javascript:alert(4)) and <span onclick=\"alert(5)\">a span</span>."
+    kit["rep"]["good_moves"][0]["move"] = HOSTILE_MOVE
+    (project / "content/roleplays").mkdir()
+    (project / "content/roleplays/practice-one.yml").write_text(yaml.safe_dump(kit, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    checked = check(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for src in ("roleplays/practice-one/index.html", "roleplays/index.html", "modules/alpha/index.html"):
+        text = (site / src).read_text(encoding="utf-8")
+        built = Page(text)
+        assert built.handlers() == [], src
+        # The title is plain text: its <img src=x> never becomes an element; Markdown fields lose scripts.
+        assert not [attrs for tag, attrs in built.elements if tag == "img" and attrs.get("src") == "x"], src
+        assert "<script" not in text[text.index("<article"): text.index("</article>")], src
+    kit_page = Page((site / "roleplays/practice-one/index.html").read_text(encoding="utf-8"))
+    assert HOSTILE_TITLE in kit_page.text_in("article.md-content__inner", "h1.")
+    assert any(HOSTILE_TITLE in text for text in Page((site / "modules/alpha/index.html").read_text(encoding="utf-8")).text_in("fp-practise"))
