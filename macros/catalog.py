@@ -26,6 +26,7 @@ MODULES_DIR = "content/modules"
 QUIZZES_DIR = "quizzes"
 PATHS_DIR = "content/paths"
 RHYTHM_FILE = "content/rhythm.yml"
+ROLEPLAYS_DIR = "content/roleplays"  # role-play kits, each belonging to a module
 DOCS_PATHS_DIR = "docs/paths"  # hand-written pages beside the generated path pages
 
 M = TypeVar("M", bound=schema.Content)
@@ -53,6 +54,11 @@ class Catalog:
         return [by_id[meeting_id] for meeting_id in meeting_ids] if meeting_ids else list(self.rhythm.meetings)
     quiz_documents: dict[str, Document] = field(default_factory=dict)  # module id -> its quiz's YAML, for the quiz lint
     path_documents: dict[str, Document] = field(default_factory=dict)  # path id -> its YAML, for the content warnings
+    roleplays: dict[str, schema.RolePlay] = field(default_factory=dict)  # kit id -> kit, in the course order of their modules
+
+    def roleplays_of(self, module_id: str) -> list[schema.RolePlay]:
+        """The role-play kits that practise a conversation of this module."""
+        return [kit for kit in self.roleplays.values() if kit.module == module_id]
 
     def module(self, module_id: str) -> schema.Module:
         try:
@@ -155,6 +161,7 @@ def _load_catalog(root: Path, loading: _Loading) -> tuple[Catalog | None, list[C
     path_docs: dict[str, Document] = {}
     paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved), path_docs)
 
+    roleplays = _load_folder(loading, root / ROLEPLAYS_DIR, schema.RolePlay, lambda doc, kit, stem: _roleplay_problems(doc, kit, stem, known))
     rhythm = _load_rhythm(loading, root, known)
     rhythm_file = (root / RHYTHM_FILE).exists() or (root / RHYTHM_FILE).is_symlink()
     for module_id, module in modules.items():
@@ -173,7 +180,10 @@ def _load_catalog(root: Path, loading: _Loading) -> tuple[Catalog | None, list[C
         return None, sorted(set(loading.errors))
     loading.errors += _course_problems(course_doc, course, known)
     ordered = _course_order(course, modules)
-    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs, path_documents=path_docs)
+    # Kits in the order of their modules in the course (a kit whose module failed to load goes last).
+    position = {module_id: number for number, module_id in enumerate(ordered)}
+    roleplays = dict(sorted(roleplays.items(), key=lambda item: (position.get(item[1].module, len(position)), item[0])))
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs, path_documents=path_docs, roleplays=roleplays)
     return catalog, sorted(set(loading.errors))
 
 
@@ -508,6 +518,18 @@ def _path_problems(document: Document, learning_path: schema.LearningPath, stem:
             errors.append(document.error(("steps", number, "module"), f"unknown module '{step.module}'{suggest(step.module, known)}"))
     for number in _duplicates([step.module for step in learning_path.steps]):
         errors.append(document.error(("steps", number, "module"), f"module '{learning_path.steps[number].module}' is already a step of this path"))
+    return errors
+
+
+def _roleplay_problems(document: Document, kit: schema.RolePlay, stem: str, known: set[str]) -> list[ContentError]:
+    errors = _id_mismatch(document, kit.id, stem)
+    if kit.id == "index":
+        errors.append(document.error(("id",), "'index' is reserved: roleplays/index.md is the Role-play kits page; choose another id and rename the file"))
+    if kit.module not in known:
+        errors.append(document.error(("module",), f"unknown module '{kit.module}'{suggest(kit.module, known)}: a role-play kit belongs to a module in {MODULES_DIR}/"))
+    behaviours = [item.behaviour.casefold() for item in kit.observer.behaviours]
+    for number in _duplicates(behaviours):
+        errors.append(document.error(("observer", "behaviours", number, "behaviour"), f"behaviour '{kit.observer.behaviours[number].behaviour}' is already on the rubric"))
     return errors
 
 

@@ -145,6 +145,7 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_quiz: b
     missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
     print(
         f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks, {len(catalog.paths)} paths"
+        + (f", {len(catalog.roleplays)} role-play kits" if catalog.roleplays else "")
         + (f"; no quiz yet for: {', '.join(missing_quiz)}" if missing_quiz else "")
     )
     return 0

@@ -42,6 +42,7 @@ from .catalog import Catalog
 
 TEMPLATES = Path(__file__).parent / "templates"
 MODULE_DIR = "modules"
+ROLEPLAY_DIR = "roleplays"
 
 AUDIENCE_LABELS = {"new-manager": "New managers", "senior-manager": "Senior managers"}
 LEVEL_LABELS = {"foundation": "Foundation", "intermediate": "Intermediate", "advanced": "Advanced"}
@@ -79,7 +80,7 @@ def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
 APP_PAGE_FILES = {
     "assign": ("app link assignments calendar assign-page", "app"),
     "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
-    "progress": ("app link assignments calendar record assignment-view progress-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view artefacts progress-page", "app"),
     "team": ("app link record csv team-lib team-page", "app team"),
 }
 
@@ -90,6 +91,11 @@ FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.bett
 def path_src(path_id: str) -> str:
     """Source path of a learning path's generated page, relative to docs/."""
     return f"paths/{path_id}.md"
+
+
+def roleplay_src(kit_id: str | None = None) -> str:
+    """Source path of a role-play kit's generated page (or of the kits' index page), relative to docs/."""
+    return f"{ROLEPLAY_DIR}/{kit_id or 'index'}.md"
 
 
 def module_src(module_id: str) -> str:
@@ -417,6 +423,7 @@ class Renderer:
             overdue=module.stewardship.review_by < self.today,
             quiz=self.hole(self.quiz(module_id)) if module_id in self.catalog.quizzes else "",
             quiz_questions=len(self.catalog.quizzes[module_id].questions) if module_id in self.catalog.quizzes else 0,
+            roleplays=[(kit, relative_link(roleplay_src(kit.id), page_src)) for kit in self.catalog.roleplays_of(module_id)],
         ))
 
     def quiz(self, module_id: str) -> str:
@@ -511,6 +518,20 @@ class Renderer:
             self._render("path.md", path=learning_path, steps=steps, total=total, conditional=conditional, page_src=page_src or path_src(path_id))
         )
 
+    def roleplays_page(self, page_src: str | None = None) -> str:
+        """The index of role-play kits, with how to run one."""
+        kits = [(kit, self.catalog.modules.get(kit.module)) for kit in self.catalog.roleplays.values()]
+        return self.region(self._render("roleplays.md", kits=kits, page_src=page_src or roleplay_src()))
+
+    def roleplay_page(self, kit_id: str, page_src: str | None = None) -> str:
+        """One kit: the manager's brief, the rep's brief and the observer's rubric, each printable alone."""
+        try:
+            kit = self.catalog.roleplays[kit_id]
+        except KeyError:
+            raise KeyError(f"unknown role-play kit '{kit_id}'; known kits: {', '.join(self.catalog.roleplays) or 'none'}") from None
+        module = self.catalog.modules.get(kit.module)
+        return self.region(self._render("roleplay.md", kit=kit, module=module, page_src=page_src or roleplay_src(kit_id)))
+
     def path(self, path_id: str) -> schema.LearningPath:
         try:
             return self.catalog.paths[path_id]
@@ -552,6 +573,8 @@ class Renderer:
                     "version": module.stewardship.version,
                     "quiz": quiz_version(self.catalog.quizzes[module.id]) if module.id in self.catalog.quizzes else None,
                     "duration": module.duration,
+                    # My progress lists it with a "Done" box; the completion record carries it.
+                    "fieldAssignment": {"title": module.field_assignment.title, "artefact": _plain(module.field_assignment.artefact)} if module.field_assignment else None,
                 }
                 for module in self.catalog.modules.values()
             },
