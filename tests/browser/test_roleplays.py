@@ -18,7 +18,8 @@ def pdf_pages(page) -> int:
 
 def styled(page) -> None:
     """The kit's own styles (assets/fp/roleplay.css, loaded by core.js on kit pages) have arrived."""
-    page.wait_for_function("getComputedStyle(document.querySelector('.fp-evidence')).borderTopStyle === 'dashed'")
+    # Null-safe: while the next page is still arriving there is no rubric yet, and that is not an error.
+    page.wait_for_function("(e => !!e && getComputedStyle(e).borderTopStyle === 'dashed')(document.querySelector('.fp-evidence'))")
 
 
 def test_from_the_module_to_the_kit_and_each_part_printed_alone(page, site: Site) -> None:

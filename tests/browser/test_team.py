@@ -373,7 +373,7 @@ def test_works_from_the_offline_copy(browser, tmp_path: Path, records: list[str]
         context.on("request", lambda request: requests.append(request.url) if not request.url.startswith(("file://", "data:", "blob:")) else None)
         page = context.new_page()
         errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("pageerror", lambda error: errors.append(str(error) + " " + str(error.stack)))
         page.goto((out / "glossary.html").as_uri())
         page.locator("nav.md-nav--primary").get_by_role("link", name="Team view", exact=True).click()
         page.get_by_label("Open completion records").set_input_files(records)
