@@ -79,6 +79,9 @@ def test_tick_download_print_and_see_it_in_team_view(page, site: Site, tmp_path:
                                "assignments": [], "results": {"coaching": {"quizVersion": "x", "best": 90, "passed": True, "passedOn": "2026-11-20T10:00:00Z", "date": "2026-11-20T10:00:00Z"}}}), encoding="utf-8")
     nav(page, "Team view")
     page.wait_for_url("**/team/")
+    # The picker shows once Team view's scripts (loaded after the page) are bound; a person cannot
+    # choose a file before that, a test could.
+    page.locator(".fp-tv-tools:not([hidden])").wait_for()
     page.get_by_label("Open completion records").set_input_files([str(saved), str(old)])
     page.locator(".fp-tv-table").wait_for()
     expect(page.locator(".fp-tv-table thead th").nth(2)).to_have_text("Field assignments")

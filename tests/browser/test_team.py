@@ -376,6 +376,9 @@ def test_works_from_the_offline_copy(browser, tmp_path: Path, records: list[str]
         page.on("pageerror", lambda error: errors.append(str(error) + " " + str(error.stack)))
         page.goto((out / "glossary.html").as_uri())
         page.locator("nav.md-nav--primary").get_by_role("link", name="Team view", exact=True).click()
+        # The picker shows once Team view's scripts (loaded after the page) are bound; a person cannot
+        # choose a file before that, a test could.
+        page.locator(".fp-tv-tools:not([hidden])").wait_for()
         page.get_by_label("Open completion records").set_input_files(records)
         page.locator(".fp-tv-table").wait_for()
         assert page.locator(".fp-tv-table tbody tr").count() == 6
