@@ -21,9 +21,17 @@ log = logging.getLogger("mkdocs.plugins.frontline")
 def define_env(env: Any) -> None:
     """Register the macros that hand-written pages and generated module pages call."""
 
-    build = _build_of(env)
+    found: list[Any] = []
+
+    def this_build() -> Any:
+        """This build's `pages.Build`, looked up at the first macro call (under Zensical it is read
+        from the project folder, so a page without macro calls does not pay for it)."""
+        if not found:
+            found.append(_build_of(env))
+        return found[0]
 
     def renderer():
+        build = this_build()
         if build is None:
             raise RuntimeError("no course build: with MkDocs, list `- frontline` before `- macros` under plugins in mkdocs.yml; with Zensical, build with `make zensical`")
         if build.renderer is None:
@@ -49,6 +57,7 @@ def define_env(env: Any) -> None:
             try:
                 return function(*args, **kwargs)
             except (KeyError, RuntimeError) as exc:
+                build = this_build()
                 broken = sorted(set(map(str, args)) & set(build.broken_modules())) if build is not None else []
                 if broken:  # one line, naming the file to fix, instead of a cascade of lookups
                     return failed(f"module '{broken[0]}' is not shown: content/modules/{broken[0]}.yml has problems (see its page)", args, kwargs)

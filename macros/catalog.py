@@ -18,7 +18,7 @@ from typing import Any, Callable, TypeVar
 
 from . import schema
 from .errors import ContentError
-from .loader import Document, read_document
+from .loader import Document, decode_document, read_file
 from .validate import suggest, validate_document
 
 COURSE_FILE = "content/course.yml"
@@ -26,6 +26,7 @@ MODULES_DIR = "content/modules"
 QUIZZES_DIR = "quizzes"
 PATHS_DIR = "content/paths"
 RHYTHM_FILE = "content/rhythm.yml"
+ROLEPLAYS_DIR = "content/roleplays"  # role-play kits, each belonging to a module
 DOCS_PATHS_DIR = "docs/paths"  # hand-written pages beside the generated path pages
 
 M = TypeVar("M", bound=schema.Content)
@@ -52,6 +53,12 @@ class Catalog:
                 raise KeyError(f"unknown meeting '{meeting_id}'{suggest(meeting_id, by_id)}; {RHYTHM_FILE} has: {', '.join(by_id)}")
         return [by_id[meeting_id] for meeting_id in meeting_ids] if meeting_ids else list(self.rhythm.meetings)
     quiz_documents: dict[str, Document] = field(default_factory=dict)  # module id -> its quiz's YAML, for the quiz lint
+    path_documents: dict[str, Document] = field(default_factory=dict)  # path id -> its YAML, for the content warnings
+    roleplays: dict[str, schema.RolePlay] = field(default_factory=dict)  # kit id -> kit, in the course order of their modules
+
+    def roleplays_of(self, module_id: str) -> list[schema.RolePlay]:
+        """The role-play kits that practise a conversation of this module."""
+        return [kit for kit in self.roleplays.values() if kit.module == module_id]
 
     def module(self, module_id: str) -> schema.Module:
         try:
@@ -72,26 +79,56 @@ class Catalog:
 
 
 @dataclass
+class FileCache:
+    """What each course file gave the last time it was read: its bytes, its document, its model and
+    its problems. Kept by whoever builds more than once (the plugin under `mkdocs serve`), so a
+    rebuild after one file is saved parses and validates only that file: every file's bytes are
+    read and compared, one that differs in any way is parsed and validated again, and the checks
+    across files always run."""
+
+    entries: dict[tuple[str, str], tuple[bytes, Any, Any, list[ContentError]]] = field(default_factory=dict)
+
+
+@dataclass
 class _Loading:
     """Collects documents and problems while the catalog is put together."""
 
     root: Path
     errors: list[ContentError] = field(default_factory=list)
+    cache: FileCache | None = None
+    read: dict[tuple[str, str], tuple[bytes, Any, Any, list[ContentError]]] = field(default_factory=dict)
 
     def load(self, path: Path, model: type[M]) -> tuple[Document | None, M | None]:
         display = path.relative_to(self.root).as_posix()
-        document, errors = read_document(path, display)
-        self.errors += errors
-        if document is None:
+        raw, errors = read_file(path, display)
+        if raw is None:
+            self.errors += errors
             return None, None
-        value, errors = validate_document(document, model)
-        self.errors += errors
-        return document, value
+        key = (display, model.__name__)
+        entry = self.cache.entries.get(key) if self.cache is not None else None
+        if entry is None or entry[0] != raw:  # not read before, or changed in any byte
+            document, errors = decode_document(raw, display)
+            value, more = validate_document(document, model) if document is not None else (None, [])
+            entry = (raw, document, value, errors + more)
+        if self.cache is not None:
+            self.read[key] = entry
+        self.errors += entry[3]
+        return entry[1], entry[2]
 
 
-def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
-    """Load and cross-check the course under `root`; the catalog is None only if course.yml is unusable."""
-    loading = _Loading(root)
+def load_catalog(root: Path, cache: FileCache | None = None) -> tuple[Catalog | None, list[ContentError]]:
+    """Load and cross-check the course under `root`; the catalog is None only if course.yml is unusable.
+    With a `cache`, files unchanged since the cache was filled are not read again (it is refilled
+    with this load's files)."""
+    loading = _Loading(root, cache=cache)
+    try:
+        return _load_catalog(root, loading)
+    finally:
+        if cache is not None:
+            cache.entries = loading.read
+
+
+def _load_catalog(root: Path, loading: _Loading) -> tuple[Catalog | None, list[ContentError]]:
     course_path = root / COURSE_FILE
     course_problem = _unusable(course_path, root) if course_path.exists() or course_path.is_symlink() else "file not found: the course needs content/course.yml with its tracks"
     if course_problem:
@@ -121,8 +158,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
     quiz_docs: dict[str, Document] = {}
     quizzes = _load_folder(loading, root / QUIZZES_DIR, schema.Quiz, lambda doc, quiz, stem: _quiz_problems(doc, quiz, stem, known, modules), quiz_docs)
     reserved = _reserved_path_ids(root)
-    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved))
+    path_docs: dict[str, Document] = {}
+    paths = _load_folder(loading, root / PATHS_DIR, schema.LearningPath, lambda doc, lp, stem: _path_problems(doc, lp, stem, known, reserved), path_docs)
 
+    roleplays = _load_folder(loading, root / ROLEPLAYS_DIR, schema.RolePlay, lambda doc, kit, stem: _roleplay_problems(doc, kit, stem, known))
     rhythm = _load_rhythm(loading, root, known)
     rhythm_file = (root / RHYTHM_FILE).exists() or (root / RHYTHM_FILE).is_symlink()
     for module_id, module in modules.items():
@@ -141,7 +180,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[ContentError]]:
         return None, sorted(set(loading.errors))
     loading.errors += _course_problems(course_doc, course, known)
     ordered = _course_order(course, modules)
-    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs)
+    # Kits in the order of their modules in the course (a kit whose module failed to load goes last).
+    position = {module_id: number for number, module_id in enumerate(ordered)}
+    roleplays = dict(sorted(roleplays.items(), key=lambda item: (position.get(item[1].module, len(position)), item[0])))
+    catalog = Catalog(course=course, modules=ordered, quizzes=quizzes, paths=paths, documents=module_docs, rhythm=rhythm, quiz_documents=quiz_docs, path_documents=path_docs, roleplays=roleplays)
     return catalog, sorted(set(loading.errors))
 
 
@@ -198,7 +240,8 @@ def minimum_duration(module: schema.Module, quiz: schema.Quiz | None, rhythm: sc
 
 def content_warnings(catalog: Catalog) -> list[ContentError]:
     """Problems that do not stop a build but fail `check --strict-content`: a duration shorter than
-    the reading and the quiz, and a required country box not written yet (COUNTRY_BOX_PENDING)."""
+    the reading and the quiz, a required country box not written yet (COUNTRY_BOX_PENDING), and a
+    path step that does not say why it comes where it does."""
     warnings = []
     for module_id, module in catalog.modules.items():
         document = catalog.documents[module_id]
@@ -213,7 +256,27 @@ def content_warnings(catalog: Catalog) -> list[ContentError]:
             )
             warnings.append(document.error(("duration",), message))
         warnings += country_problems(document, module)[1]
+    for path_id, learning_path in catalog.paths.items():
+        path_document = catalog.path_documents.get(path_id)
+        if path_document is None:
+            continue
+        for number, step in enumerate(learning_path.steps):
+            if not step.why:
+                message = "no `why`: say in a sentence why this module comes at this point of the path (the learner and their manager read it)"
+                warnings.append(path_document.error(("steps", number), message))
     return sorted(warnings)
+
+
+def steps_without_artefact(catalog: Catalog) -> list[tuple[str, str]]:
+    """(path id, module id) of the path steps that name no artefact: no `artefact` of their own
+    and a module without a field assignment. Counted by `check` while field assignments are
+    still being written."""
+    return [
+        (path_id, step.module)
+        for path_id, learning_path in catalog.paths.items()
+        for step in learning_path.steps
+        if step.module in catalog.modules and step.artefact_of(catalog.modules[step.module]) is None
+    ]
 
 
 def _load_rhythm(loading: _Loading, root: Path, known: set[str]) -> schema.Rhythm | None:
@@ -455,6 +518,18 @@ def _path_problems(document: Document, learning_path: schema.LearningPath, stem:
             errors.append(document.error(("steps", number, "module"), f"unknown module '{step.module}'{suggest(step.module, known)}"))
     for number in _duplicates([step.module for step in learning_path.steps]):
         errors.append(document.error(("steps", number, "module"), f"module '{learning_path.steps[number].module}' is already a step of this path"))
+    return errors
+
+
+def _roleplay_problems(document: Document, kit: schema.RolePlay, stem: str, known: set[str]) -> list[ContentError]:
+    errors = _id_mismatch(document, kit.id, stem)
+    if kit.id == "index":
+        errors.append(document.error(("id",), "'index' is reserved: roleplays/index.md is the Role-play kits page; choose another id and rename the file"))
+    if kit.module not in known:
+        errors.append(document.error(("module",), f"unknown module '{kit.module}'{suggest(kit.module, known)}: a role-play kit belongs to a module in {MODULES_DIR}/"))
+    behaviours = [item.behaviour.casefold() for item in kit.observer.behaviours]
+    for number in _duplicates(behaviours):
+        errors.append(document.error(("observer", "behaviours", number, "behaviour"), f"behaviour '{kit.observer.behaviours[number].behaviour}' is already on the rubric"))
     return errors
 
 

@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import schema
 from .assignments import assignment_link, build_assignment, links_csv, links_sheet, read_roster
-from .catalog import MODULES_DIR, QUIZZES_DIR, content_warnings, load_catalog, review_warnings
+from .catalog import MODULES_DIR, QUIZZES_DIR, content_warnings, load_catalog, review_warnings, steps_without_artefact
 from .errors import format_report
 from .quizlint import quiz_warnings
 
@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     zensical.add_argument("--site-dir", type=Path, default=Path("site-zensical"))
     zensical.add_argument("--build-dir", type=Path, default=Path("build/zensical"), help="where the generated project is written (not docs/)")
 
+    scorm = commands.add_parser("scorm", help="SCORM 1.2 and 2004 zips (one per module, one for the course) into dist/scorm/")
+    scorm.add_argument("--out", type=Path, default=Path("dist/scorm"))
+    scorm.add_argument("--fail-status", choices=("incomplete", "failed"), default="incomplete", help="what a quiz not passed reports (default incomplete: no LMS blocks a retry)")
+
     assign = commands.add_parser("assign", help="one assignment link per manager in a roster CSV")
     assign.add_argument("--roster", type=Path, required=True, help="CSV with a 'name' column (optional: email, note)")
     assign.add_argument("--path", required=True, help="learning path id, e.g. new-manager-90-days")
@@ -92,6 +96,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_build(root, args.site_dir)
     if args.command == "zensical":
         return run_zensical(root, args.site_dir, args.build_dir)
+    if args.command == "scorm":
+        return run_scorm(root, args.out, args.fail_status)
     if args.command == "assign":
         return run_assign(root, args.roster, args.path, args.start, args.base_url, args.out)
     return run_schema(root, check=args.check)
@@ -132,9 +138,14 @@ def run_check(root: Path, *, strict_review: bool, today: dt.date, strict_quiz: b
         if without:
             named = ", ".join(without[:10]) + (f" and {len(without) - 10} more" if len(without) > 10 else "")
             print(f"note: {len(without)} of {len(catalog.modules)} modules have no {label} ({field}): {named}", file=sys.stderr)
+    bare = steps_without_artefact(catalog)
+    if bare:
+        named = ", ".join(f"{path_id}/{module_id}" for path_id, module_id in bare[:10]) + (f" and {len(bare) - 10} more" if len(bare) > 10 else "")
+        print(f"note: {len(bare)} path step{'s' if len(bare) != 1 else ''} name no artefact (no `artefact`, and the module has no field assignment): {named}", file=sys.stderr)
     missing_quiz = [module_id for module_id in catalog.modules if module_id not in catalog.quizzes]
     print(
         f"ok: {len(catalog.modules)} modules, {len(catalog.quizzes)} quizzes, {len(catalog.course.tracks)} tracks, {len(catalog.paths)} paths"
+        + (f", {len(catalog.roleplays)} role-play kits" if catalog.roleplays else "")
         + (f"; no quiz yet for: {', '.join(missing_quiz)}" if missing_quiz else "")
     )
     return 0
@@ -326,6 +337,27 @@ def run_zensical(root: Path, site_dir: Path, build_dir: Path) -> int:
     swap_in(project.folder / "site", site)
     shutil.rmtree(project.folder / "site", ignore_errors=True)
     print(f"built {site_dir}/ with Zensical ({len(project.generated)} generated pages; project in {project.folder}/)")
+    return 0
+
+
+def run_scorm(root: Path, out: Path, fail_status: str) -> int:
+    """Build the packages into a fresh folder and swap it in for `out`: a failed run keeps the old zips."""
+    from .scorm import ScormError, build_packages
+
+    target = (root / out).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)
+    try:
+        written = build_packages(root, staging, fail_status=fail_status)
+        swap_in(staging, target)
+    except ScormError as exc:
+        print(format_report(exc.errors) if exc.errors else f"error: {exc}", file=sys.stderr)
+        print(f"scorm failed; {'the previous ' + str(out) + '/ is unchanged' if target.exists() else 'nothing was written'}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"wrote {len(written)} SCORM packages into {out}/ (module-<id>-scorm12.zip, module-<id>-scorm2004.zip, course-scorm12.zip, course-scorm2004.zip)")
     return 0
 
 

@@ -102,10 +102,20 @@ def field_path(loc: Loc) -> str:
 
 def read_document(path: Path, display: str) -> tuple[Document | None, list[ContentError]]:
     """Read one YAML file; return the document, or None and the reasons it could not be read."""
+    raw, errors = read_file(path, display)
+    return decode_document(raw, display) if raw is not None else (None, errors)
+
+
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[ContentError]]:
+    """A file's bytes, or None and why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [ContentError(display, 1, 1, "", f"cannot read file: {exc.strerror}")]
+
+
+def decode_document(raw: bytes, display: str) -> tuple[Document | None, list[ContentError]]:
+    """A YAML file's bytes as a `Document` (see `read_document`)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -12,23 +12,28 @@ handed to the adapters (the plugin and `define_env`), so two builds in one proce
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import html
 import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import yaml
 
-from .catalog import MODULES_DIR, Catalog, load_catalog
+from .catalog import MODULES_DIR, Catalog, FileCache, load_catalog
 from .errors import ContentError
-from .render import Renderer, html_text, module_src, path_src, plain_description, tag_label
+from .render import Renderer, html_text, module_src, path_src, plain_description, roleplay_src, tag_label
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when the wheel has it
 MORE_MODULES = "More modules"
+TOOLS_SECTION = "Tools for senior managers"  # the nav section (mkdocs.yml) that gets the role-play kits
+ROLEPLAYS_TITLE = "Role-play kits"
+ROLEPLAY_ASSETS = '<div hidden data-fp-load="" data-fp-css="roleplay"></div>'  # outside the cleaned region: our own markup
 
 
 @dataclass
@@ -47,8 +52,10 @@ class Build:
     skipped: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, today: dt.date, *, directory_urls: bool = True, nonce: str | None = None) -> Build:
-        catalog, errors = load_catalog(root)
+    def load(cls, root: Path, today: dt.date, *, directory_urls: bool = True, nonce: str | None = None, cache: FileCache | None = None) -> Build:
+        """`cache`: what the previous build of this process read (see catalog.FileCache)."""
+        with _collector_paused():
+            catalog, errors = load_catalog(root, cache)
         broken = _broken_modules(root, catalog, errors)
         skipped: dict[str, list[str]] = {}
         if catalog is not None and broken:
@@ -68,13 +75,37 @@ class Build:
         """Source path (relative to docs/) -> text of every generated page."""
         if self.catalog is None or self.renderer is None:
             return {}
-        return generated_pages(self.catalog, self.renderer, self.broken_modules(), self.notices, self.skipped)
+        with _collector_paused():
+            return generated_pages(self.catalog, self.renderer, self.broken_modules(), self.notices, self.skipped)
+
+    def without_documents(self) -> Build:
+        """This build without the catalog's YAML documents (every node's line and column), once the
+        checks that point into them have run: rendering never reads them, and at a thousand modules
+        they are most of what the garbage collector would walk on every full collection."""
+        if self.catalog is None or self.renderer is None:
+            return self
+        catalog = dataclasses.replace(self.catalog, documents={}, quiz_documents={})
+        return dataclasses.replace(self, catalog=catalog, renderer=dataclasses.replace(self.renderer, catalog=catalog))
 
     def nav(self, nav: list[Any] | None, nav_after: str) -> list[Any]:
         """`nav` (from mkdocs.yml) with the course's tracks and learning paths put in."""
         if self.catalog is None:
             return list(nav or [])
         return course_nav(nav, self.catalog, nav_after, broken=set(self.broken_modules()))
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the catalog is read or its pages rendered: they make
+    millions of objects and no garbage cycles, so the collections that the allocations trigger find
+    nothing (a fifth of the loading time at 100 modules). Reference counting still frees as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _broken_modules(root: Path, catalog: Catalog | None, errors: list[ContentError]) -> dict[str, list[ContentError]]:
@@ -122,12 +153,25 @@ def course_nav(nav: list[Any] | None, catalog: Catalog, nav_after: str, *, broke
     if more:
         tracks.append({MORE_MODULES: more})
     paths: list[Any] = [{"Learning paths": ["paths/index.md", *[path_src(p) for p in catalog.paths]]}] if catalog.paths else []
-    nav = list(nav or [])
+    nav = _with_roleplays(list(nav or []), catalog)
     for number, item in enumerate(nav):
         nested = _insert_after(item, nav_after, tracks)
         if nested is not None:
             return [*nav[:number], *nested, *paths, *nav[number + 1 :]]
     return nav + tracks + paths
+
+
+def _with_roleplays(nav: list[Any], catalog: Catalog) -> list[Any]:
+    """`nav` with a "Role-play kits" section (its index page, then each kit) at the end of the
+    senior managers' tools: the kits are run by the senior manager, or by peers, not read alone.
+    Without that section in mkdocs.yml the kits get a top-level section of their own."""
+    if not catalog.roleplays:
+        return nav
+    kits = {ROLEPLAYS_TITLE: [roleplay_src(), *[roleplay_src(kit_id) for kit_id in catalog.roleplays]]}
+    for number, item in enumerate(nav):
+        if isinstance(item, dict) and len(item) == 1 and isinstance(item.get(TOOLS_SECTION), list):
+            return [*nav[:number], {TOOLS_SECTION: [*item[TOOLS_SECTION], kits]}, *nav[number + 1 :]]
+    return [*nav, kits]
 
 
 def _insert_after(item: Any, nav_after: str, addition: list[Any]) -> list[Any] | None:
@@ -188,6 +232,18 @@ def generated_pages(
         if missing:
             names = ", ".join(f"{module_id} (content/modules/{module_id}.yml has problems)" for module_id in missing)
             body = f'<div class="admonition failure"><p>{html.escape(f"Not shown until fixed: {names}")}</p></div>\n\n{body}'
+        pages[src] = page_source(front_matter, body)
+    if catalog.roleplays:
+        src = roleplay_src()
+        front_matter = {"title": ROLEPLAYS_TITLE, "description": "Practise the course's hardest conversations in threes: briefs and an observer's rubric.", "render_macros": False}
+        pages[src] = page_source(front_matter, _body(src, lambda: renderer.roleplays_page(src), notices))
+    for kit in catalog.roleplays.values():
+        src = roleplay_src(kit.id)
+        # The rep's brief is left out of search (its heading carries data-search-exclude): a learner
+        # searching for a rep's name should not land on what the manager has to find out.
+        front_matter = {"title": str(html_text(kit.title)), "description": plain_description(kit.summary), "render_macros": False}
+        # The kits' styles (assets/fp/roleplay.css) are loaded by core.js on these pages only.
+        body = _body(src, lambda: renderer.roleplay_page(kit.id, src), notices) + f"\n{ROLEPLAY_ASSETS}"
         pages[src] = page_source(front_matter, body)
     return pages
 

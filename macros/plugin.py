@@ -21,9 +21,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
-from .catalog import content_warnings, review_warnings
+from .catalog import FileCache, content_warnings, review_warnings
 from .errors import format_report
+from .minify import minify_assets
 from .pages import Build, error_banner
+from .xapi import LAUNCHER, launcher_with, site_lrs
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 # Review reminders must show without failing `mkdocs build --strict`, which counts every warning
@@ -61,6 +63,8 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.build: Build | None = None  # this build's state; replaced by on_config on every (re)build
+        self.lrs: dict[str, str] | None = None  # extra.frontline.xapi (macros/xapi.py)
+        self.files = FileCache()  # what each course file gave last time: `serve` re-reads only the files saved since
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -68,8 +72,14 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check all content before anything is written; a failed build keeps the last site."""
         root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        try:
+            self.lrs = site_lrs(config.extra)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         today = dt.date.fromisoformat(self.config.today) if self.config.today else dt.date.today()
-        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls)
+        # Only `serve` builds again; a single build keeps no copy of what it read.
+        cache = self.files if self.command == "serve" else None
+        self.build = build = Build.load(root, today, directory_urls=config.use_directory_urls, cache=cache)
         catalog, errors = build.catalog, build.errors
         if errors:
             for error in errors:
@@ -85,6 +95,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             for warning in content_warnings(catalog):
                 review_log.warning(str(warning))
         config.nav = build.nav(config.nav, self.config.nav_after)
+        self.build = build.without_documents()  # the checks above were the last to read them
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -93,6 +104,10 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         The pages are rendered here, completely, and marked `render_macros: false`: text from YAML
         never becomes template source for mkdocs-macros (F3 of the adversarial review).
         """
+        launcher = files.get_file_from_path(LAUNCHER)
+        if self.lrs and launcher is not None:  # the site's LRS written into the xAPI launcher
+            files.remove(launcher)
+            files.append(File.generated(config, LAUNCHER, content=launcher_with(Path(launcher.abs_src_path).read_text(encoding="utf-8"), self.lrs)))
         if self.build is None:
             return files
         for src, content in self.build.pages().items():
@@ -100,6 +115,16 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         for notice in self.build.notices:
             log.error(notice)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Minify our scripts and styles in the built site (docs/assets/ keeps the readable sources;
+        `mkdocs serve` serves those as they are, for whoever is debugging them)."""
+        if self.command == "serve":
+            return
+        try:
+            minify_assets(Path(config.site_dir))
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         """A generated page's title is already HTML (escaped): as Markup, Material's `| e` in the

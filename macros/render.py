@@ -28,6 +28,7 @@ import json
 import posixpath
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from .catalog import Catalog
 
 TEMPLATES = Path(__file__).parent / "templates"
 MODULE_DIR = "modules"
+ROLEPLAY_DIR = "roleplays"
 
 AUDIENCE_LABELS = {"new-manager": "New managers", "senior-manager": "Senior managers"}
 LEVEL_LABELS = {"foundation": "Foundation", "intermediate": "Intermediate", "advanced": "Advanced"}
@@ -78,7 +80,7 @@ def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
 APP_PAGE_FILES = {
     "assign": ("app link assignments calendar assign-page", "app"),
     "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
-    "progress": ("app link assignments calendar record assignment-view progress-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view artefacts progress-page", "app"),
     "team": ("app link record csv team-lib team-page", "app team"),
 }
 
@@ -89,6 +91,11 @@ FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.bett
 def path_src(path_id: str) -> str:
     """Source path of a learning path's generated page, relative to docs/."""
     return f"paths/{path_id}.md"
+
+
+def roleplay_src(kit_id: str | None = None) -> str:
+    """Source path of a role-play kit's generated page (or of the kits' index page), relative to docs/."""
+    return f"{ROLEPLAY_DIR}/{kit_id or 'index'}.md"
 
 
 def module_src(module_id: str) -> str:
@@ -416,6 +423,7 @@ class Renderer:
             overdue=module.stewardship.review_by < self.today,
             quiz=self.hole(self.quiz(module_id)) if module_id in self.catalog.quizzes else "",
             quiz_questions=len(self.catalog.quizzes[module_id].questions) if module_id in self.catalog.quizzes else 0,
+            roleplays=[(kit, relative_link(roleplay_src(kit.id), page_src)) for kit in self.catalog.roleplays_of(module_id)],
         ))
 
     def quiz(self, module_id: str) -> str:
@@ -504,7 +512,25 @@ class Renderer:
         learning_path = self.path(path_id)
         steps = [(step, self.catalog.modules[step.module]) for step in learning_path.steps]
         total = sum(module.duration for _, module in steps)
-        return self.region(self._render("path.md", path=learning_path, steps=steps, total=total, page_src=page_src or path_src(path_id)))
+        # "2 only when a seat is open": how many steps apply only in some situation, per situation.
+        conditional = list(Counter(step.when for step, _ in steps if step.when).items())
+        return self.region(
+            self._render("path.md", path=learning_path, steps=steps, total=total, conditional=conditional, page_src=page_src or path_src(path_id))
+        )
+
+    def roleplays_page(self, page_src: str | None = None) -> str:
+        """The index of role-play kits, with how to run one."""
+        kits = [(kit, self.catalog.modules.get(kit.module)) for kit in self.catalog.roleplays.values()]
+        return self.region(self._render("roleplays.md", kits=kits, page_src=page_src or roleplay_src()))
+
+    def roleplay_page(self, kit_id: str, page_src: str | None = None) -> str:
+        """One kit: the manager's brief, the rep's brief and the observer's rubric, each printable alone."""
+        try:
+            kit = self.catalog.roleplays[kit_id]
+        except KeyError:
+            raise KeyError(f"unknown role-play kit '{kit_id}'; known kits: {', '.join(self.catalog.roleplays) or 'none'}") from None
+        module = self.catalog.modules.get(kit.module)
+        return self.region(self._render("roleplay.md", kit=kit, module=module, page_src=page_src or roleplay_src(kit_id)))
 
     def path(self, path_id: str) -> schema.LearningPath:
         try:
@@ -547,6 +573,8 @@ class Renderer:
                     "version": module.stewardship.version,
                     "quiz": quiz_version(self.catalog.quizzes[module.id]) if module.id in self.catalog.quizzes else None,
                     "duration": module.duration,
+                    # My progress lists it with a "Done" box; the completion record carries it.
+                    "fieldAssignment": {"title": module.field_assignment.title, "artefact": _plain(module.field_assignment.artefact)} if module.field_assignment else None,
                 }
                 for module in self.catalog.modules.values()
             },
@@ -555,7 +583,10 @@ class Renderer:
                     "title": p.title,
                     "description": _plain(p.description),
                     "steps": [
-                        {"module": step.module, "day": step.day, "target": step.target or f"By day {step.day}", "why": _plain(step.why)}
+                        {
+                            "module": step.module, "day": step.day, "target": step.target or f"By day {step.day}", "why": _plain(step.why),
+                            "when": step.when or "", "artefact": step.artefact_of(self.catalog.modules[step.module]) or "",
+                        }
                         for step in p.steps
                     ],
                 }
@@ -585,11 +616,34 @@ class Renderer:
         return self.env.get_template(template).render(catalog=self.catalog, **context)
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds in macros/__pycache__/templates, where Python keeps
+    the package's own bytecode (and outside templates/, whose files are package data): compiling
+    the templates is a twentieth of a 10-module build. Jinja checks each entry against the
+    template's source and the Python version; a folder that cannot be written only means no cache."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _template_cache() -> jinja2.BytecodeCache | None:
+    folder = Path(__file__).parent / "__pycache__" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder), "%s.jinja")
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     """One Jinja environment per process: it caches compiled templates (and reloads edited ones)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_template_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         trim_blocks=True,

@@ -358,6 +358,29 @@ class PathStep(Content):
     day: WholeNumber = Field(ge=1, le=730, description="Due this many days after the path starts (e.g. 30 for 'by day 30').")
     target: PlainText | None = Field(default=None, description="How the due date reads, e.g. `By the end of week 1`; default `By day N`.")
     why: Markdown | None = Field(default=None, description="Why this module comes at this point.")
+    when: PlainText | None = Field(
+        default=None,
+        description="A condition for a step that applies only in some situations, completing the sentence "
+        "'Only when ...', e.g. `a seat is open`. The step keeps its day: the date it is due once the condition holds.",
+    )
+    artefact: PlainText | None = Field(
+        default=None,
+        description="What the learner brings to their manager from this step. Leave it out to use the title of the "
+        "module's field assignment; set it when the path asks for something else (a senior manager modelling the practice).",
+    )
+
+    @field_validator("when")
+    @classmethod
+    def _when_reads_as_condition(cls, value: str | None) -> str | None:
+        if value is not None and value.lower().startswith(("when ", "if ", "only ")):
+            raise ValueError("write the condition only, e.g. `a seat is open`: the page adds 'Only when'")
+        return value
+
+    def artefact_of(self, module: Module) -> str | None:
+        """The artefact this step produces: its own, else the module's field assignment, else None."""
+        if self.artefact:
+            return self.artefact
+        return module.field_assignment.title if module.field_assignment else None
 
 
 class LearningPath(Content):
@@ -376,6 +399,60 @@ class LearningPath(Content):
         if days != sorted(days):
             raise ValueError("steps must be in order of their `day`")
         return steps
+
+
+# --- Role-play kits ---------------------------------------------------------------------
+
+
+class ManagerBrief(Content):
+    """What the person playing the manager reads: one printed page."""
+
+    goal: Markdown = Field(description="What the manager wants to leave the room with.")
+    you_know: list[Markdown] = Field(min_length=1, max_length=6, description="Facts the manager has before the meeting.")
+    plan: list[Markdown] = Field(min_length=2, max_length=6, description="How to run the conversation, in order.")
+    opening: Markdown = Field(description="A first line the manager could say, in their own words.")
+    avoid: list[Markdown] = Field(min_length=1, max_length=4)
+
+
+class Reaction(Content):
+    move: Markdown = Field(description="What the manager does, e.g. `Opens with dated facts and then asks how you see it`.")
+    reaction: Markdown = Field(description="How the rep responds to it.")
+
+
+class RepBrief(Content):
+    """What the person playing the rep reads, and the manager must not: one printed page."""
+
+    who: Markdown = Field(description="Who you are playing and how you feel walking in.")
+    you_know: list[Markdown] = Field(min_length=1, max_length=6, description="What the rep knows, including what they do not say at first.")
+    you_want: list[Markdown] = Field(min_length=1, max_length=4)
+    good_moves: list[Reaction] = Field(min_length=2, max_length=4, description="How to react when the manager does well.")
+    weak_moves: list[Reaction] = Field(min_length=2, max_length=4, description="How to react when the manager does badly.")
+
+
+class RubricItem(Content):
+    behaviour: PlainText = Field(description="Something an observer can see or hear, e.g. `Opens with facts, not a verdict`.")
+    good: Markdown = Field(description="What it looks like done well.")
+    weak: Markdown = Field(description="What it looks like done weakly.")
+
+
+class Rubric(Content):
+    """The observer's sheet: behaviours to watch, with room to write what was said."""
+
+    behaviours: list[RubricItem] = Field(min_length=4, max_length=6)
+    debrief: list[Markdown] = Field(min_length=1, max_length=4, description="How to run the debrief, e.g. the manager speaks first, the observer last.")
+
+
+class RolePlay(Content):
+    """A role-play kit for one hard conversation of a module: three briefs, each printed alone."""
+
+    id: Id
+    module: Id = Field(description="The module whose conversation this practises.")
+    title: PlainText
+    summary: Markdown = Field(description="One or two sentences everyone reads first: who meets whom, and why.")
+    minutes: WholeNumber = Field(ge=5, le=60, description="Length of one round of the conversation.")
+    manager: ManagerBrief
+    rep: RepBrief
+    observer: Rubric
 
 
 # --- Quiz --------------------------------------------------------------------------------
@@ -437,4 +514,4 @@ class Quiz(Content):
     )
 
 
-SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz, "path": LearningPath, "rhythm": Rhythm}
+SCHEMAS: dict[str, type[Content]] = {"module": Module, "course": Course, "quiz": Quiz, "path": LearningPath, "rhythm": Rhythm, "roleplay": RolePlay}

@@ -4,19 +4,18 @@ Zensical reads mkdocs.yml but runs no custom plugins and no hooks, so `python -m
 runs the pipeline first: it copies docs/ and overrides/ into a build folder (`build/zensical/`,
 gitignored, never docs/), writes every generated page there, and a config that is mkdocs.yml with
 the course nav written out and the `frontline` plugin left out; then it runs Zensical's build in
-this process. Zensical calls `define_env` (Zensical's macros, module `macros`) for every page; it
-finds this run's `Build` through `build_for`, keyed by the build folder. What our plugin does in
+this process. Zensical calls `define_env` (Zensical's macros, module `macros`) for every page that
+has macros; it reads this run's `Build` from the project folder (`build_for`). What our plugin does in
 `on_page_content` (cleaning content regions with the allow-list) is a Markdown postprocessor here
 (`CleanContentExtension`), which Zensical, like MkDocs, runs on every page.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
+import pickle
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,15 +25,22 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 from .errors import ContentError
+from .minify import minify_assets
 from .pages import Build, copy_docs, write_pages
 from .render import clean_regions
 
 BUILD_FOLDER = Path("build/zensical")
 # Overrides that are edited copies of Material 9.8's own partials (each says so in its first line,
 # `{#- Material's ... partial (9.8.1) ...`): Zensical's theme has other markup and template
-# objects there (its search is a button opening its own dialog; its nav pages have no `file`), so
-# copying them would break the page instead of fixing it. Zensical uses its own partials instead.
+# objects there (its search is a button opening its own dialog; its nav has no `pages`, its pages
+# no `file`), so they are left out of the Zensical project, and the same edits made to Zensical's
+# own partials (0.0.73), in overrides/zensical/, take their place. Zensical supports `custom_dir`
+# as Material does: a file there replaces the theme's file of the same path.
 MATERIAL_COPY_MARK = "{#- Material's "
+ZENSICAL_OVERRIDES = "zensical"  # under custom_dir; MkDocs never includes these paths
+# Material copies that Zensical takes as they are: its tags partial is Material's, and its content
+# partial differs from Material's only in where the tags go, which is what ours changes.
+SHARED_OVERRIDES = ("partials/tags.html",)
 SITE_FOLDER = Path("site-zensical")
 log = logging.getLogger("mkdocs.plugins.frontline")
 
@@ -47,24 +53,26 @@ class ZensicalError(Exception):
         self.errors = errors or []
 
 
-# The pipeline runs in progress in this process, by build folder: how define_env, called by
-# Zensical for each page, reaches the Build its run made. Entries live only while a run builds.
-_RUNS: dict[Path, Build] = {}
+# The run's `Build`, saved in the project it generated: define_env, which Zensical calls for each
+# page with the project's folder (`env.project_dir`), reads it from there. The project carries its
+# own build, so nothing of a run is kept in this process between calls, and two projects never meet.
+BUILD_STATE = "frontline-build.pickle"
 
 
 def build_for(env: Any) -> Build | None:
-    """The Build of the run whose project Zensical is building (its `project_dir`), or None."""
+    """The Build saved in the project Zensical is building (its `project_dir`), or None."""
     project = getattr(env, "project_dir", None)
-    return _RUNS.get(Path(project).resolve()) if project else None
-
-
-@contextlib.contextmanager
-def _running(folder: Path, build: Build) -> Iterator[None]:
-    _RUNS[folder.resolve()] = build
+    if not project:
+        return None
     try:
-        yield
-    finally:
-        _RUNS.pop(folder.resolve(), None)
+        data = (Path(project) / BUILD_STATE).read_bytes()
+    except OSError:
+        return None
+    try:
+        build = pickle.loads(data)  # noqa: S301 - written by generate() into this build folder
+    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError, ValueError):
+        return None  # left by another version of macros/: `make zensical` writes it again
+    return build if isinstance(build, Build) else None
 
 
 @dataclass
@@ -105,7 +113,12 @@ def generate(build: Build, folder: Path, config_file: Path) -> Project:
             shutil.rmtree(target)
         shutil.copytree(config_file.parent / custom_dir, target)
         for override in material_copies(target):
-            override.unlink()
+            if override.relative_to(target).as_posix() not in SHARED_OVERRIDES:
+                override.unlink()
+        zensical_own = target / ZENSICAL_OVERRIDES
+        if zensical_own.is_dir():
+            shutil.copytree(zensical_own, target, dirs_exist_ok=True)
+            shutil.rmtree(zensical_own)
         theme["custom_dir"] = "overrides"
     theme.setdefault("variant", "classic")  # Material's look (Zensical's default is "modern")
     assert build.renderer is not None
@@ -115,10 +128,17 @@ def generate(build: Build, folder: Path, config_file: Path) -> Project:
     copy_docs(source_docs, folder / "docs")
     pages = build.pages()
     write_pages(pages, folder / "docs")
+    (folder / BUILD_STATE).write_bytes(_saved_build(build))
     config_path = folder / "mkdocs.yml"
     header = "# Generated by `python -m macros zensical` from mkdocs.yml and content/: do not edit.\n"
     config_path.write_text(header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return Project(folder, config_path, sorted(pages))
+
+
+def _saved_build(build: Build) -> bytes:
+    """The Build as define_env needs it: without the YAML documents, which only the checks read
+    (positions in messages) and which are most of its size."""
+    return pickle.dumps(build.without_documents(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def material_copies(overrides: Path) -> list[Path]:
@@ -147,14 +167,14 @@ def build_site(root: Path, *, today: dt.date | None = None, folder: Path | None 
     reported = _Errors()
     logging.getLogger().addHandler(reported)
     try:
-        with _running(folder, build):
-            zensical.build(str(project.config), {"clean": True, "strict": strict})
+        zensical.build(str(project.config), {"clean": True, "strict": strict})
     except Exception as exc:  # Zensical raises its own (Rust-side) exception types
         raise ZensicalError(f"zensical build failed: {exc}") from exc
     finally:
         logging.getLogger().removeHandler(reported)
     if reported.messages:
         raise ZensicalError("\n".join(reported.messages))
+    minify_assets(project.folder / "site")  # as the MkDocs build does (macros/minify.py)
     return project
 
 

@@ -99,37 +99,36 @@ class Site:
         return self.requests[mark:]
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+@contextlib.contextmanager
+def build_and_serve(command: list[str], served: Path, subpath: str = "") -> Iterator[Site]:
+    """Run a build `command` for http://127.0.0.1:PORT/`subpath` (site_url in the environment) and serve
+    the folder `served` there; the site is `served`/`subpath`."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    root = tmp_path_factory.mktemp("site")
+    url = f"http://127.0.0.1:{port}/{subpath}"
     # site_url must match the served address, port included, or Material turns instant navigation off.
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(root)],
-        cwd=REPO, env=mkdocs_env(SITE_URL=url), capture_output=True, text=True, timeout=300,
+        [sys.executable, *command], cwd=REPO, env=mkdocs_env(SITE_URL=url), capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-
     requests: list[str] = []
-    with serve_folder(root, port, requests):
-        yield Site(root, url, result.stdout + result.stderr, requests)
+    with serve_folder(served, port, requests):
+        yield Site(served / subpath, url, result.stdout + result.stderr, requests)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("site")
+    with build_and_serve(["-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(root)], root) as built:
+        yield built
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real course built by Zensical (`python -m macros zensical`) and served on 127.0.0.1."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     folder = tmp_path_factory.mktemp("zensical")
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "zensical", "--build-dir", str(folder / "project"), "--site-dir", str(folder / "site")],
-        cwd=REPO, env=mkdocs_env(SITE_URL=url), capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    requests: list[str] = []
-    with serve_folder(folder / "site", port, requests):
-        yield Site(folder / "site", url, result.stdout + result.stderr, requests)
+    command = ["-m", "macros", "zensical", "--build-dir", str(folder / "project"), "--site-dir", str(folder / "site")]
+    with build_and_serve(command, folder / "site") as built:
+        yield built
 
 
 @pytest.fixture(params=["mkdocs", "zensical"])

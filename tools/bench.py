@@ -9,7 +9,8 @@ For each course size N this writes, in a temporary folder:
   once, beforehand, with `macros.render.Renderer`), the same theme, features, Markdown extensions,
   validation and nav sections, built by stock Material with only the `search` and `tags` plugins.
 
-Only the two `mkdocs build --strict` runs are timed, each in its own process, so the numbers
+Only the two `mkdocs build --strict` runs are timed (after one untimed build of each below 1000
+modules), each in its own process, so the numbers
 include start-up and imports, as a user sees them. Peak memory is the max RSS of that process.
 
     .venv/bin/python tools/bench.py --sizes 10,100,1000 --runs 3 --runs-large 2
@@ -58,11 +59,21 @@ QUESTIONS = 10
 REAL_IDS = [
     "the-managers-job", "setting-expectations", "coaching", "coaching-rhythm", "pipeline-reviews",
     "performance-issues", "removing-barriers", "hiring", "onboarding", "making-training-stick",
-    "developing-front-line-managers",
+    "developing-front-line-managers", "peer-to-boss", "keeping-your-people", "money-and-deals",
+    "remote-and-multinational-teams",
 ]
+# A "What varies by country" box needs these (macros/catalog.py REQUIRED_COUNTRIES and one in Asia-Pacific).
+COUNTRIES = ["United States", "United Kingdom", "Germany", "France", "Singapore"]
 # index.md links to overview.md#for-senior-managers, the heading of this track on the overview.
 LAST_TRACK = "For senior managers"
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# Python may write bytecode: the installed packages that stock Material runs have theirs (pip
+# compiles them), so our macros/ gets its own too (written by the untimed first build of each size),
+# instead of being compiled from source on every build where PYTHONDONTWRITEBYTECODE is set.
+BUILD_ENV = {
+    **{key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+}
 
 
 # --- Synthetic content ----------------------------------------------------------------------
@@ -155,10 +166,11 @@ def make_module(module_id: str, ids: list[str], rng: random.Random) -> dict[str,
         "title": f"{short(rng)} ({module_id})",
         "summary": para(rng, 3),
         "audience": rng.choice([["new-manager"], ["new-manager", "senior-manager"], ["senior-manager"]]),
-        "duration": rng.randint(15, 45),
+        "duration": rng.randint(40, 60),  # at least the reading time and the quiz (about 35 minutes), or `check` warns
         "level": rng.choice(["foundation", "intermediate", "advanced"]),
         "tags": rng.sample(TAG_POOL, 5),
         "objectives": [sentence(rng) for _ in range(4)],
+        "tomorrow": [sentence(rng) for _ in range(3)],
         "sections": [
             {"kind": "why", "body": body(rng, 3, 4, bullets=4)},
             {"kind": "text", "title": short(rng), "body": table(rng, 6)},
@@ -186,10 +198,30 @@ def make_module(module_id: str, ids: list[str], rng: random.Random) -> dict[str,
                 "groups": [{"title": short(rng), "items": [sentence(rng) for _ in range(4)]} for _ in range(3)],
             },
             {"kind": "checklist", "title": short(rng), "items": [sentence(rng) for _ in range(6)]},
-            {"kind": "scenario", "title": short(rng), "situation": body(rng, 2, 4), "approach": body(rng, 3, 4, bullets=3), "lesson": para(rng, 2)},
+            {
+                "kind": "scenario",
+                "title": short(rng),
+                "situation": body(rng, 2, 4),
+                "decision": {"prompt": sentence(rng), "options": [{"text": sentence(rng), "consequence": para(rng, 2)} for _ in range(3)]},
+                "approach": body(rng, 3, 4, bullets=3),
+                "lesson": para(rng, 2),
+            },
+            {
+                "kind": "country",
+                "intro": para(rng, 1),
+                "countries": [{"name": name, "body": para(rng, 5)} for name in COUNTRIES],
+                "involve_hr": para(rng, 2),
+            },
+            {"kind": "rhythm", "title": short(rng), "intro": para(rng, 1), "meetings": ["one-to-one", "pipeline-review"]},
             {"kind": "mistakes", "items": [{"mistake": short(rng), "instead": para(rng, 2)} for _ in range(5)]},
             {"kind": "senior-notes", "body": para(rng, 2), "items": [sentence(rng) for _ in range(4)]},
         ],
+        "field_assignment": {
+            "title": short(rng),
+            "steps": [sentence(rng) for _ in range(4)],
+            "artefact": sentence(rng),
+            "review_questions": [sentence(rng) for _ in range(3)],
+        },
         "takeaways": [sentence(rng) for _ in range(5)],
         "related": rng.sample(others, min(6, len(others))),
         "further_reading": [
@@ -269,6 +301,7 @@ def write_course(root: Path, count: int) -> list[str]:
     for folder in ("content/modules", "content/paths", "quizzes"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "content/course.yml").write_text(dump(make_course(ids)), encoding="utf-8")
+    shutil.copy2(REPO / "content/rhythm.yml", root / "content/rhythm.yml")  # the one rhythm; its modules are among the real ids
     for module_id in ids:
         (root / f"content/modules/{module_id}.yml").write_text(dump(make_module(module_id, ids, rng)), encoding="utf-8")
         (root / f"quizzes/{module_id}.yml").write_text(dump(make_quiz(module_id, rng)), encoding="utf-8")
@@ -388,10 +421,14 @@ def make_stock(root: Path, ours: Path) -> None:
     shutil.copytree(ours / "docs", root / "docs")
     pages = {page.relative_to(root / "docs").as_posix(): page.read_text(encoding="utf-8") for page in (root / "docs").rglob("*.md")}
     pages.update(build.pages())
+    assert build.renderer is not None
+    # The marks around content regions are HTML comments that our plugin removes when it cleans the
+    # regions (after Markdown); stock Material, which cleans nothing, gets the pages without them.
+    marks = re.compile(f"<!--fp-content-(?:end-)?{build.renderer.nonce}-->")
     for src, text in pages.items():
         target = root / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(text, src, env), encoding="utf-8")
+        target.write_text(marks.sub("", render_page(text, src, env)), encoding="utf-8")
     logging.getLogger("mkdocs.plugins.frontline").removeHandler(reported)
     if reported.messages:
         raise SystemExit("the macros reported problems:\n" + "\n".join(reported.messages[:20]))
@@ -449,6 +486,114 @@ def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float,
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"build of {site} failed (exit {process.returncode}):\n{tail}")
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+# Run by `--events` as `python -c EVENTS_RUNNER <json file>` in the site's folder: mkdocs build with
+# every plugin event handler timed in CPU seconds, the CPU seconds spent importing the plugins
+# (MkDocs imports them while it validates the config) and in the garbage collector, by generation
+# (also counted in the event it interrupts), written to the json file at exit.
+EVENTS_RUNNER = """
+import atexit, collections, json, sys, time
+T = time.process_time
+start = T()
+sys.path.insert(0, '.')
+import mkdocs.plugins as plugins
+import mkdocs.config.config_options as options
+from mkdocs.__main__ import cli
+times = collections.Counter()
+register = plugins.PluginCollection._register_event
+def timed(method, key):
+    def run(*args, **kwargs):
+        began = T()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            times[key] += T() - began
+    return run
+def register_timed(self, event_name, method, plugin_name=None):
+    return register(self, event_name, timed(method, f"{plugin_name}: {event_name}"), plugin_name)
+plugins.PluginCollection._register_event = register_timed
+load_plugin = options.Plugins.load_plugin
+def load_plugin_timed(self, name, config):
+    began = T()
+    try:
+        return load_plugin(self, name, config)
+    finally:
+        times[f"{name}: import and set-up"] += T() - began
+options.Plugins.load_plugin = load_plugin_timed
+import gc
+collecting = []
+def on_collection(phase, info):
+    if phase == "start":
+        collecting.append(T())
+    elif collecting:
+        times[f"(garbage collector, generation {info['generation']})"] += T() - collecting.pop()
+gc.callbacks.append(on_collection)
+out = sys.argv[1]
+atexit.register(lambda: open(out, "w").write(json.dumps({"total": T() - start, "events": times})))
+sys.argv = ["mkdocs", "build", "--strict", "-q", "-d", sys.argv[2]]
+cli()
+"""
+
+
+def plugin_events(site: Path, out: Path) -> dict[str, Any]:
+    """CPU seconds of one build in all, and per plugin event handler (see EVENTS_RUNNER)."""
+    import json
+
+    shutil.rmtree(out, ignore_errors=True)
+    target = out.with_suffix(".events.json")
+    subprocess.run([sys.executable, "-c", EVENTS_RUNNER, str(target), str(out)], cwd=site, env=BUILD_ENV, check=True, capture_output=True)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def events_summary(count: int, ours: dict[str, Any], stock: dict[str, Any]) -> str:
+    lines = [f"CPU seconds by plugin event at N={count}: ours {ours['total']:.2f} s in all, stock {stock['total']:.2f} s (difference {ours['total'] - stock['total']:.2f} s)"]
+    keys = sorted(set(ours["events"]) | set(stock["events"]), key=lambda key: -ours["events"].get(key, 0.0))
+    for key in keys:
+        mine, theirs = ours["events"].get(key, 0.0), stock["events"].get(key, 0.0)
+        if max(mine, theirs) >= 0.005:
+            lines.append(f"  {mine:7.3f} / {theirs:7.3f}  {key}")
+    return "\n".join(lines)
+
+
+# Run by `--rebuilds` as `python -c REBUILD_RUNNER <count> <site dir>` in a copy of the project: what
+# `mkdocs serve` does on each save (load the config again, build; MkDocs keeps plugins that have
+# on_startup, ours among them), after a module's YAML file is saved, in CPU seconds per rebuild.
+REBUILD_RUNNER = """
+import logging, sys, time
+from pathlib import Path
+sys.path.insert(0, '.')
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+path = next(iter(sorted(Path('content/modules').glob('*.yml'))))
+original = path.read_text(encoding='utf-8')
+def rebuild():
+    config = load_config('mkdocs.yml', site_dir=sys.argv[2])
+    config.plugins.on_startup(command='serve', dirty=False)
+    build(config)
+rebuild()
+seconds = []
+for number in range(int(sys.argv[1])):
+    path.write_text(f'{original}# edited {number}' + chr(10), encoding='utf-8')  # new bytes: read and validated again
+    began = time.process_time()
+    rebuild()
+    seconds.append(time.process_time() - began)
+print(' '.join(f'{value:.2f}' for value in seconds))
+"""
+
+
+def serve_rebuilds(count: int) -> str:
+    """CPU seconds of `count` serve-style rebuilds of the real course, in a copy of the repository."""
+    with tempfile.TemporaryDirectory(prefix="frontline-rebuild-") as folder:
+        project = Path(folder) / "project"
+        tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+        for name in tracked:
+            if (REPO / name).is_file() and not name.startswith("tests/"):
+                (project / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPO / name, project / name)
+        done = subprocess.run([sys.executable, "-c", REBUILD_RUNNER, str(count), str(Path(folder) / "site")], cwd=project, env=BUILD_ENV, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
 
 
 def assets_gzip() -> tuple[int, int]:
@@ -526,10 +671,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="builds of each site per size (default 5)")
     parser.add_argument("--runs-large", type=int, default=3, help="builds per site for sizes of 1000 or more (default 3)")
     parser.add_argument("--profile", default="", help="sizes to also profile with cProfile, comma-separated (one extra build of each site)")
+    parser.add_argument("--rebuilds", type=int, default=0, help="only time this many `mkdocs serve`-style rebuilds of the real course after a YAML edit (CPU seconds each)")
+    parser.add_argument("--events", default="", help="sizes to also time by plugin event (CPU seconds), comma-separated (one extra build of each site)")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
+    if args.rebuilds:
+        print(f"CPU seconds of each rebuild after a YAML edit, real course: {serve_rebuilds(args.rebuilds)}")
+        return 0
     sizes = [int(size) for size in args.sizes.split(",") if size]
     profiled = {int(size) for size in args.profile.split(",") if size}
+    evented = {int(size) for size in args.events.split(",") if size}
+    summaries = []
 
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="frontline-bench-"))
     raw, packed = assets_gzip()
@@ -549,6 +701,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N={count}: wrote {count} modules and quizzes ({yaml_bytes / count / 1024:.1f} KB of YAML each) in {time.perf_counter() - started:.1f} s", flush=True)
             ours, stock = Runs(), Runs()
             runs = args.runs_large if count >= 1000 else args.runs
+            # Untimed, below 1000 modules: bytecode and compiled templates written, files in the OS
+            # cache (at 1000 the first timed build writes them, a tenth of a second in minutes).
+            for name in ("ours", "stock") if count < 1000 else ():
+                build(base / name, base / f"site-{name}")
             for number in range(runs):
                 # Alternate the two, so drift in the machine's speed hits both alike.
                 for name, site, result in (("ours", base / "ours", ours), ("stock", base / "stock", stock)):
@@ -561,6 +717,10 @@ def main(argv: list[str] | None = None) -> int:
             ours_page = (base / "site-ours" / page).stat().st_size
             stock_page = (base / "site-stock" / page).stat().st_size
             rows.append((count, ours, stock, ours_page, stock_page))
+            if count in evented:
+                summary = events_summary(count, plugin_events(base / "ours", base / "site-ours-events"), plugin_events(base / "stock", base / "site-stock-events"))
+                summaries.append(summary)
+                print(summary, flush=True)
             if count in profiled:
                 for name in ("ours", "stock"):
                     target = work / f"profile-{name}-{count}.pstats"
@@ -588,6 +748,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         previous = (count, ours, stock)
     print()
+    for summary in summaries:
+        print(summary)
+        print()
     print(f"runs per size: {args.runs} ({args.runs_large} from 1000 modules); every time is the wall time of one `mkdocs build --strict` process;")
     print("ours / stock is the median of the ratios of runs made one after the other, so drift in the machine's speed cancels out")
     return 0

@@ -5,12 +5,6 @@
   var FP = window.FP = window.FP || {};
   var all = function (el, s) { return [].slice.call(el.querySelectorAll(s)); };
 
-  /* Fallback until core.js (FP.formatDate): "15 Dec 2026". */
-  function day(v) {
-    var d = new Date(v.length > 10 ? v : v + "T00:00");
-    return FP.formatDate ? FP.formatDate(v) : d.getDate() + " " + "JanFebMarAprMayJunJulAugSepOctNovDec".substr(3 * d.getMonth(), 3) + " " + d.getFullYear();
-  }
-
   function choices(q) { return all(q, ".fp-choice"); }
   function ids(list) { return list.map(function (c) { return c.getAttribute("data-choice"); }).join(); }
   function picked(q) { return choices(q).filter(function (c) { return c.querySelector("input").checked; }); }
@@ -59,30 +53,25 @@
     if (reset) shuffle(q);
   }
 
-  /* After a pass: FP.nextStep (core.js), else (fallback) the page's "Next" module. */
+  /* After a pass: the learner's next step (FP.nextStep, progress.js). */
   function nextStep(quiz, el) {
-    var a = document.querySelector(".md-footer__link--next"), n;
-    n = FP.nextStep ? FP.nextStep(quiz.getAttribute("data-quiz")) : a && /\/modules\//.test(a.pathname) && { title: a.querySelector(".md-ellipsis").textContent.trim(), url: a.href };
+    var n = FP.nextStep(quiz.getAttribute("data-quiz"));
     el.textContent = "";
     el.hidden = !n;
     if (!n) return;
     var path = n.due || n.pathTitle;
     text(el, path ? "Passed. Next in your path: " : "Passed. Next module: ");
     link(el, n.url, n.title);
-    if (n.due) text(el, ", due " + day(n.due));
-    if (path && FP.assignedUrl) { text(el, " · "); link(el, FP.assignedUrl, "Back to my assignments"); }
+    if (n.due) text(el, ", due " + FP.formatDate(n.due));
+    if (path) { text(el, " · "); link(el, FP.assignedUrl, "Back to my assignments"); }
   }
 
-  /* The stored result, or null: record() says true/false, or (old progress.js) returns what must read back. */
+  /* The stored result, or null when storage is full or blocked; the page's marks follow at once. */
   function save(quiz, pct, passMark) {
-    var P = window.FrontlineProgress, id = quiz.getAttribute("data-quiz"), r;
-    try {
-      r = P.record(id, quiz.getAttribute("data-quiz-version"), quiz.getAttribute("data-module-version"), pct, passMark);
-      if (r !== true && JSON.stringify(P.load(id)) !== JSON.stringify(r)) return null;
-      P.paint();
-      P.paintBars();
-      return P.load(id);
-    } catch (e) { return null; }
+    var P = FP.progress, id = quiz.getAttribute("data-quiz");
+    if (!P.record(id, quiz.getAttribute("data-quiz-version"), quiz.getAttribute("data-module-version"), pct, passMark)) return null;
+    P.paint();
+    return P.load(id);
   }
 
   function bind(quiz) {

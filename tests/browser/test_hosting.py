@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import REPO, Site, free_port, mkdocs_env, serve_folder
+from tests.conftest import REPO, Site, build_and_serve
 
 PAGE_TYPES = ["", "overview/", "start-here/", "modules/coaching/", "paths/", "paths/new-manager-90-days/", "progress/",
               "assign/", "assigned/", "team/", "glossary/", "tags/"]
@@ -18,17 +16,10 @@ PAGE_TYPES = ["", "overview/", "start-here/", "modules/coaching/", "paths/", "pa
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The course built for, and served under, http://127.0.0.1:PORT/playbook/."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/playbook/"
     root = tmp_path_factory.mktemp("subpath")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(root / "playbook")],
-        cwd=REPO, env=mkdocs_env(SITE_URL=url), capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-
-    with serve_folder(root, port):
-        yield Site(root / "playbook", url, result.stdout + result.stderr)
+    command = ["-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(root / "playbook")]
+    with build_and_serve(command, root, "playbook/") as built:
+        yield built
 
 
 def watch_requests(context, base: str) -> list[str]:

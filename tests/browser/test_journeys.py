@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from macros.catalog import load_catalog
 from tests.browser.conftest import FROZEN_TODAY, axe_violations, new_context
-from tests.conftest import Site
+from tests.conftest import REPO, Site
 
 SHOTS = os.environ.get("FRONTLINE_SHOTS")
 TODAY = FROZEN_TODAY.isoformat()
@@ -88,6 +89,15 @@ def assert_nothing_leaked(site: Site, mark: int) -> None:
     assert [line for line in log if "?" in line.split()[1] and "/assign/?path=" not in line] == []
 
 
+def path_size(page, path_id: str) -> str:
+    """"11 modules, about 6.5 hours": the path's modules and their durations from the catalog, in the
+    page's own words (FP.duration), so adding a module or minutes to the course does not break the walk."""
+    catalog, _ = load_catalog(REPO)
+    minutes = sum(catalog.modules[step.module].duration for step in catalog.paths[path_id].steps)
+    count = len(catalog.paths[path_id].steps)
+    return f"{count} modules, " + page.evaluate("m => FP.duration(m)", minutes)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_new_manager_studies_alone_and_sends_a_named_record(browser, console, site: Site, scheme: str) -> None:
     context = new_context(browser, console, color_scheme=scheme, viewport={"width": 1366, "height": 900})
@@ -146,11 +156,15 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         assert link.startswith(f"{site.url}assigned/#assignment=")
         result = page.locator(".fp-assign-result")
         summary = result.locator(".fp-assign-summary").inner_text()
-        assert "New manager — first 90 days: 11 modules, about 6.5 hours in all, from 4 Jan 2027. From Sam Director." in summary
+        size = path_size(page, "new-manager-90-days")
+        assert f"New manager — first 90 days: {size} in all, from 4 Jan 2027. From Sam Director." in summary
         rows = result.locator(".fp-assign-summary tbody tr")
         assert rows.first.inner_text().startswith("Your first 90 days: from peer to boss")
         assert "7 Jan 2027\nIn your first three days" in rows.first.inner_text()
         assert "Your listening conversations start" in rows.first.inner_text()  # the path's "why" line
+        assert "Bring to your manager: Your listening-tour summary" in rows.first.inner_text()  # and the artefact
+        hiring = rows.filter(has_text="Hiring reps who will succeed").inner_text()
+        assert "14 Jan 2027\nIn week 2\nOnly when a seat is open" in hiring  # a step for an open seat, in week 2
         step(page, "j3-assign-result")
 
         result.get_by_role("button", name="Copy message").click()
@@ -172,7 +186,7 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         welcome = learn.locator(".fp-welcome")
         welcome.wait_for()
         assert f"Welcome, {NAME}" in welcome.inner_text()
-        assert "Sam Director assigned you the learning path “New manager — first 90 days”: 11 modules, about 6.5 hours in all, the first due 7 Jan 2027." in welcome.inner_text()
+        assert f"Sam Director assigned you the learning path “New manager — first 90 days”: {size} in all, the first due 7 Jan 2027." in welcome.inner_text()
         assert "Private: we talk about the PIP on Friday.\nSecond line" in welcome.locator(".fp-note").inner_text()
         step(learn, "j3-assigned")
         learn.emulate_media(media="print")
@@ -185,7 +199,7 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         nav(learn, "My progress")
         saved = learn.locator("[data-assignment-list] .fp-assignment")
         saved.wait_for()
-        assert "1 of 11 passed" in saved.inner_text()
+        assert "1 of 14 passed" in saved.inner_text()
         assert learn.get_by_label("Your name, as it appears on your record").input_value() == NAME
         step(learn, "j3-progress")
         filename, record = download(learn, "Download completion record")
@@ -193,7 +207,7 @@ def test_senior_manager_assigns_the_learner_learns_the_director_reviews(browser,
         (assignment,) = record["assignments"]
         assert assignment["pathTitle"] == "New manager — first 90 days" and assignment["by"] == BY
         assert [s["m"] for s in assignment["steps"]][:2] == ["peer-to-boss", "the-managers-job"]
-        assert assignment["steps"][0]["status"] == "passed" and len(assignment["open"]) == 10
+        assert assignment["steps"][0]["status"] == "passed" and len(assignment["open"]) == 13
         record_file = tmp_path / filename
         record_file.write_text(json.dumps(record), encoding="utf-8")
 
@@ -224,7 +238,7 @@ def test_pages_keep_working_across_back_and_forward(page, site: Site) -> None:
     page.goto(link)  # as if from an email
     page.locator(".fp-welcome").wait_for()
     nav(page, "My progress")
-    assert "0 of 11 passed" in page.locator("[data-assignment-list] .fp-assignment").inner_text()
+    assert "0 of 14 passed" in page.locator("[data-assignment-list] .fp-assignment").inner_text()
     page.go_back()
     page.locator(".fp-welcome").wait_for()
 
@@ -457,7 +471,7 @@ def test_the_offline_copy_works_by_clicking_from_disk(browser, console, offline_
         assert page.url.endswith("/modules/peer-to-boss.html")
         pass_quiz(page, "peer-to-boss")
         nav(page, "My progress")
-        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 11 passed")
+        expect(page.locator("[data-assignment-list] .fp-assignment")).to_contain_text("1 of 14 passed")
         filename, record = download(page, "Download completion record")
         assert filename == f"Completion record - {NAME} - {TODAY}.json" and record["assignments"][0]["open"][0] == "the-managers-job"
         assert outside == []

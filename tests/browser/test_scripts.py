@@ -33,7 +33,7 @@ CATALOG = {
             "description": "Why this path.",
             "steps": [
                 {"module": "gamma", "day": 7, "target": "By the end of week 1", "why": "First things first."},
-                {"module": "alpha", "day": 14, "target": "By day 14", "why": ""},
+                {"module": "alpha", "day": 14, "target": "By day 14", "why": "", "when": "a seat is open", "artefact": "A scorecard"},
             ],
         }
     },
@@ -130,7 +130,10 @@ def test_steps_follow_the_paths_order_then_due_dates(js) -> None:
     a = {"v": 1, "name": "x", "path": "starter", "items": [{"m": "beta", "due": "2027-01-02"}, {"m": "alpha", "due": "2027-01-20"}, {"m": "gamma", "due": "2027-01-10"}]}
     steps = js.evaluate("a => FP.assignments.steps(a, CAT)", a)
     assert [s["m"] for s in steps] == ["gamma", "alpha", "beta"]
-    assert steps[0] == {"m": "gamma", "due": "2027-01-10", "target": "By the end of week 1", "why": "First things first."}
+    assert steps[0] == {"m": "gamma", "due": "2027-01-10", "target": "By the end of week 1", "why": "First things first.", "when": "", "artefact": ""}
+    # a conditional step keeps its condition and the artefact it produces; a module off the path has neither
+    assert (steps[1]["when"], steps[1]["artefact"]) == ("a seat is open", "A scorecard")
+    assert (steps[2]["when"], steps[2]["artefact"]) == ("", "")
 
 
 def test_status_of_an_assigned_module(js) -> None:

@@ -92,7 +92,7 @@ def test_records_opened_after_a_click_in_the_navigation(page, site: Site, record
     assert cell(page, "Sam Lee", "coaching-rhythm") == "✓ Passed late · 24 Nov 2026 · 100% · 15 days after the due date"
     assert row(page, "Sam Lee").locator('td[data-module="coaching-rhythm"]').get_attribute("data-status") == "late"
     assert cell(page, "Priya Raman", "coaching") == "⚠ Overdue by 29 days · due 2 Nov 2026 · best so far 50%"
-    assert cell(page, "Dana Whitfield", "coaching") == "Not yet · due 14 Dec 2026"
+    assert cell(page, "Dana Whitfield", "coaching") == "Not yet · due 8 Dec 2026"
     assert cell(page, "Marcus O'Neil", "coaching").endswith("on an earlier version of the quiz")
     assert "refresh" not in page.locator(".fp-tv-table").inner_text()
     assert cell(page, "Zoë Łukasiewicz", "hiring") == "— · Not assigned", "a dash, and words for screen readers"
@@ -102,7 +102,7 @@ def test_records_opened_after_a_click_in_the_navigation(page, site: Site, record
     foot = page.locator(".fp-tv-table tfoot")
     assert foot.locator('td[data-module="coaching"]').inner_text().replace("\n", " ") == "3 of 6 passed 1 overdue"
     figures = page.locator(".fp-tv-figures").inner_text()
-    assert "32%" in figures and "12 of 38 assigned modules" in figures and "5 managers behind" in figures
+    assert "27%" in figures and "12 of 44 assigned modules" in figures and "5 managers behind" in figures
 
     # The chart, drawn as inline SVG with a text alternative.
     chart = page.locator("svg#fp-tv-chart-modules")
@@ -324,7 +324,7 @@ def test_records_made_by_the_real_course_by_clicking(browser, page, site: Site, 
     assert cell(page, person, "coaching") == "✓ Passed late · 1 Dec 2026 · 100% · 7 days after the due date"
     assert cell(page, person, "coaching-rhythm") == "✓ Passed · 1 Dec 2026 · 100%", "passed on its due date: on time"
     assert cell(page, person, "pipeline-reviews") == "Not yet · due 8 Dec 2026"
-    assert page.locator(".fp-tv-table thead th").all_inner_texts()[2:] == [
+    assert page.locator(".fp-tv-table thead th").all_inner_texts()[3:] == [
         "Coaching: building skill without taking over", "Coaching rhythm: the critical few activities, every week",
         "Pipeline reviews and forecasting as coaching", "Making training stick: your part before, during and after"], "the path's order"
 
@@ -373,9 +373,12 @@ def test_works_from_the_offline_copy(browser, tmp_path: Path, records: list[str]
         context.on("request", lambda request: requests.append(request.url) if not request.url.startswith(("file://", "data:", "blob:")) else None)
         page = context.new_page()
         errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("pageerror", lambda error: errors.append(str(error) + " " + str(error.stack)))
         page.goto((out / "glossary.html").as_uri())
         page.locator("nav.md-nav--primary").get_by_role("link", name="Team view", exact=True).click()
+        # The picker shows once Team view's scripts (loaded after the page) are bound; a person cannot
+        # choose a file before that, a test could.
+        page.locator(".fp-tv-tools:not([hidden])").wait_for()
         page.get_by_label("Open completion records").set_input_files(records)
         page.locator(".fp-tv-table").wait_for()
         assert page.locator(".fp-tv-table tbody tr").count() == 6

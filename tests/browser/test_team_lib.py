@@ -221,7 +221,7 @@ def test_csv_has_a_byte_order_mark_escapes_and_no_formulas(lib) -> None:
     )
     assert text.startswith("\ufeffManager,Module,Assigned,Due,Status,")
     lines = text[1:].split("\r\n")
-    assert lines[1] == '"\'=HYPERLINK(""x""), Jr.",Hiring,yes,2026-12-05,Overdue,5,,,,,,,1.0,evil.json,2026-12-09'
+    assert lines[1] == '"\'=HYPERLINK(""x""), Jr.",Hiring,yes,2026-12-05,Overdue,5,,,,,,,1.0,evil.json,2026-12-09,'
     assert lines[2].startswith("Zoë Łukasiewicz,Hiring,yes,2026-12-05,Passed,,2026-12-01,100,")
     assert lines[3].startswith("Zoë Łukasiewicz,Coaching,yes,2026-12-01,Overdue,9,")
     assert lines[-1] == ""

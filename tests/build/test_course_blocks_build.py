@@ -62,7 +62,7 @@ def test_rhythm_tables_show_the_computed_hours(site: Site) -> None:
 
 def test_build_shows_content_warnings_without_failing(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    edit(project / "content/modules/coaching.yml", "\nduration: 30\n", "\nduration: 5\n")
+    edit(project / "content/modules/coaching.yml", "\nduration: 35\n", "\nduration: 5\n")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "out")],
         cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300,

@@ -17,6 +17,11 @@ MARKERS = {
     "assigned view": re.compile(r"data-assigned-view"),
     "progress": re.compile(r'class="fp-progress|data-progress-table|data-module-status'),
     "content error": re.compile(r"admonition failure"),
+    # our theme overrides: Material's partials in overrides/partials/, Zensical's in overrides/zensical/partials/
+    "header progress button": re.compile(r'<a href="(?:\./)?([^"]*progress/)" class="md-header__button md-icon fp-header-progress"'),
+    "page tags": re.compile(r'<nav class="md-tags fp-page-tags" aria-label="Tags of this page"'),
+    "nav section label": re.compile(r'<label class="md-nav__link[^>]* aria-label="([^"]*)"'),
+    "search dialog name": re.compile(r'class="md-search" data-md-component="search" role="dialog" aria-label="Search"'),
 }
 # Our scripts on every page, as mkdocs.yml lists them (Zensical reads the same list).
 SCRIPTS = tuple(

@@ -5,7 +5,9 @@ second-longest in 80% of items and 19 of 20 true-false items were keyed "false".
 written here on its own, apart from the lint's, so the test does not trust the code it checks.
 It keeps one rule per kind of item through a quiz and may pick the best rules for each quiz:
 - single and scenario: always the longest, second-longest, second-shortest or shortest choice
-  (characters, whitespace runs as one), or always the first or the last (order as written);
+  (characters, whitespace runs as one), always the first or the last (order as written), or always
+  the choice most like the others (the most words shared with the other choices, the test-wise
+  reader's "convergence" guess; the first of those that tie);
 - true-false: always "true", or always "false";
 - multiple answers: every option, or the k longest, k shortest, first k or last k options.
 Scored as the quiz page scores: all-or-nothing per item, Math.round of the percentage, against
@@ -15,6 +17,7 @@ the quiz's pass mark.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from itertools import product
 
@@ -41,6 +44,15 @@ def shortest_first(question: schema.Question) -> list[int]:
     return sorted(range(len(question.choices)), key=lambda n: size(question.choices[n]))
 
 
+SMALL_WORDS = {"a", "an", "the", "and", "or", "to", "of", "in", "on", "for", "it", "its", "you", "your", "then", "so", "that", "with", "at", "by"}
+
+
+def most_like_the_others(question: schema.Question) -> int:
+    words = [set(re.findall(r"[a-z0-9]+", choice.text.lower())) - SMALL_WORDS for choice in question.choices]
+    shared = [sum(len(mine & other) / len(mine | other) for m, other in enumerate(words) if m != n and mine | other) for n, mine in enumerate(words)]
+    return max(range(len(shared)), key=lambda n: (shared[n], -n))
+
+
 ONE: dict[str, Callable[[schema.Question], set[int]]] = {
     "longest": lambda q: {longest_first(q)[0]},
     "second-longest": lambda q: {longest_first(q)[1]},
@@ -48,6 +60,7 @@ ONE: dict[str, Callable[[schema.Question], set[int]]] = {
     "shortest": lambda q: {shortest_first(q)[0]},
     "first": lambda q: {0},
     "last": lambda q: {len(q.choices) - 1},
+    "most like the others": lambda q: {most_like_the_others(q)},
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -44,12 +45,64 @@ def test_two_builds_in_one_process_do_not_see_each_other(course: Path, tmp_path:
     assert first.renderer is not None and second.renderer is not None and first.renderer.nonce != second.renderer.nonce
 
 
+def test_two_zensical_projects_in_one_process_do_not_see_each_other(course: Path, tmp_path: Path) -> None:
+    """Under Zensical, define_env gets only the project's folder: each generated project carries its
+    own build, so a second run in the same process cannot answer for the first."""
+    from macros.zensical import BUILD_STATE, generate
+
+    other = tmp_path / "other"
+    shutil.copytree(course, other)
+    edit(other / "content/modules/alpha.yml", "title: Alpha module", "title: Omega module")
+    for root in (course, other):
+        (root / "docs").mkdir()
+        (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text("site_name: Fixture\nplugins:\n  - frontline\n  - macros:\n      module_name: macros\n", encoding="utf-8")
+    first = generate(Build.load(course, TODAY), tmp_path / "first", course / "mkdocs.yml")
+    second = generate(Build.load(other, TODAY), tmp_path / "second", other / "mkdocs.yml")
+    cards = []
+    for project in (first, second):
+        env = ZensicalEnv(project.folder, "index.md")
+        define_env(env)
+        cards.append(env.macros["module_card"]("alpha"))
+    assert "Alpha module" in cards[0] and "Omega module" not in cards[0]
+    assert "Omega module" in cards[1] and "Alpha module" not in cards[1]
+    missing = ZensicalEnv(tmp_path / "not-generated", "index.md")
+    define_env(missing)
+    assert "no course build" in missing.macros["module_card"]("alpha"), "no build is borrowed from another project"
+    (second.folder / BUILD_STATE).write_bytes(b"left by another version")
+    stale = ZensicalEnv(second.folder, "index.md")
+    define_env(stale)
+    assert "no course build" in stale.macros["module_card"]("alpha"), "a saved build that cannot be read is no build, not a traceback"
+
+
+class ZensicalEnv:
+    """What Zensical's macros give define_env: the project folder, its config as a dict, and a page with a `path`."""
+
+    def __init__(self, project: Path, path: str) -> None:
+        self.macros: dict[str, Any] = {}
+        self.project_dir = str(project)
+        self.conf = {"root_dir": str(project), "docs_dir": "docs"}
+        self.page = SimpleNamespace(path=path, url="")
+
+    def macro(self, function: Any) -> Any:
+        self.macros[function.__name__] = function
+        return function
+
+
 def test_macros_package_keeps_no_module_level_build_state() -> None:
     package = Path(__file__).parents[2] / "macros"
     assert not (package / "state.py").exists()
     for source in package.glob("*.py"):
         tree = ast.parse(source.read_text(encoding="utf-8"))
         assert not [node for node in ast.walk(tree) if isinstance(node, ast.Global)], f"{source.name} rebinds a module global"
+        # nor keeps builds in a module-level container (a registry by folder, a current build)
+        for node in tree.body:
+            if isinstance(node, ast.AnnAssign):
+                assert not re.search(r"\b(Build|Catalog|Renderer)\b", ast.unparse(node.annotation)), f"{source.name}: {ast.unparse(node)}"
+            value = getattr(node, "value", None) if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            empty = (isinstance(value, ast.Dict) and not value.keys) or (isinstance(value, (ast.List, ast.Set)) and not value.elts)
+            empty = empty or (isinstance(value, ast.Call) and ast.unparse(value.func) in {"dict", "list", "set"} and not value.args)
+            assert not empty, f"{source.name}:{node.lineno}: an empty module-level container is state filled at run time"
 
 
 def test_the_pipeline_imports_nothing_from_mkdocs() -> None:
@@ -117,3 +170,26 @@ def test_content_regions_are_cleaned_by_the_markdown_extension(course: Path) -> 
     html = markdown.markdown(f"# Title\n{region}\nOur own <b>text</b>.\n", extensions=["md_in_html", "macros.zensical"], extension_configs={"macros.zensical": {"nonce": build.renderer.nonce}})
     assert "javascript:" not in html and "onclick" not in html and "<script" not in html and "fp-content" not in html
     assert ">link</a>" in html and "<b>text</b>" in html
+
+
+def test_a_rebuild_reads_again_only_the_files_that_changed(course: Path) -> None:
+    """`mkdocs serve` keeps one FileCache on the plugin: an unchanged file is not read and validated
+    again, a changed one is (its problems reported at once), and fixing it brings the module back."""
+    from macros.catalog import FileCache
+
+    cache = FileCache()
+    first = Build.load(course, TODAY, cache=cache)
+    assert first.errors == [] and first.catalog is not None
+    kept = dict(cache.entries)
+    alpha = course / "content/modules/alpha.yml"
+    good = alpha.read_text(encoding="utf-8")
+    edit(alpha, "title: Alpha module", "titel: Alpha module")
+    broken = Build.load(course, TODAY, cache=cache)
+    assert [error.path for error in broken.errors] == ["content/modules/alpha.yml"] and "titel" in str(broken.errors[0])
+    assert broken.catalog is not None and "alpha" not in broken.catalog.modules
+    beta = ("content/modules/beta.yml", "Module")
+    assert cache.entries[beta][1] is kept[beta][1], "the unchanged file's document is the one read before"
+    alpha.write_text(good, encoding="utf-8")
+    fixed = Build.load(course, TODAY, cache=cache)
+    assert fixed.errors == [] and fixed.catalog is not None and fixed.catalog.modules["alpha"].title == "Alpha module"
+    assert fixed.catalog.modules == Build.load(course, TODAY).catalog.modules, "the same catalog as without the cache"

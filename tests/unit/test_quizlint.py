@@ -13,7 +13,7 @@ import pytest
 from macros import schema
 from macros.catalog import load_catalog
 from macros.cli import main
-from macros.quizlint import best_cue_score, keyed_true_range, length_ranks, similar_pairs, quiz_warnings
+from macros.quizlint import best_cue_score, convergent_choices, keyed_true_range, length_ranks, similar_pairs, quiz_warnings
 from tests.conftest import FIXTURES, edit
 
 BANK = FIXTURES / "quizlint"
@@ -242,6 +242,55 @@ def test_the_cue_only_learner_tries_length_and_order_rules_on_multiple_answer_it
     assert (score.right, score.many_answer_rule) == (1, "the 2 longest options")
     every = question("multiple", ("One", True), ("Two", True), ("Three", True))
     assert best_cue_score([every]).many_answer_rule == "every option"
+
+
+# One-detail variants of "Ask first, then write it." and a fourth choice apart: the key stands out as
+# the choice most like the others. Same lengths (10-27 characters) as the fixture's, so no length cue.
+VARIANTS = {"key": "Ask first, then write it.", "near": ["Ask first, then phone.", "Email first, then write it."], "apart": "Agree a date."}
+
+
+def test_keys_that_are_the_choice_most_like_the_others_are_reported_for_the_course_and_at_each_item(bank: Path) -> None:
+    beta = bank / "quizzes/beta.yml"
+    text = beta.read_text(encoding="utf-8")
+    for name in ("Name the behaviour you saw.", "Write it down now.", "Ask first.", "Agree a date."):
+        text = text.replace(f"text: {name}\n        correct: true", f"text: KEY\n        correct: true")
+    near = iter(VARIANTS["near"] * 12)
+    lines = []
+    for line in text.splitlines():
+        if line.strip().startswith("text: ") and "KEY" not in line and "True" not in line and "False" not in line:
+            # the first two wrong choices of an item are near variants, the third stands apart
+            line = line.split("text: ")[0] + "text: " + (next(near) if lines.count("near") % 3 < 2 else VARIANTS["apart"])
+            lines.append("near")
+        lines.append(line)
+    beta.write_text("\n".join(line for line in lines if line != "near").replace("KEY", VARIANTS["key"]) + "\n", encoding="utf-8")
+    found = [warning for warning in lint(bank) if "most like the others" in warning]
+    assert found[0] == (
+        "content/course.yml:1:1: quizzes: the correct choice is the one most like the others in 6 of 12 single and scenario items, "
+        "review pools included (50%; at most 30%): a reader who compares the choices finds the key; rewrite the items flagged in "
+        "quizzes/ so each distractor differs from the others as much as from the key (for two details, use all four combinations)"
+    )
+    written = beta.read_text(encoding="utf-8").splitlines()
+    assert len(found) == 7
+    for warning in found[1:]:
+        path, line, _column, field, _message = warning.split(":", 4)
+        assert path == "quizzes/beta.yml" and field.startswith(" questions[") and ".choices[" in field
+        assert VARIANTS["key"] in written[int(line) - 1] or VARIANTS["key"] in written[int(line)], warning
+
+
+def test_in_a_full_grid_no_choice_stands_out_as_most_like_the_others() -> None:
+    grid = question("single", ("10 minutes before, 15 after", True), ("10 minutes before, 45 after", False),
+                    ("30 minutes before, 15 after", False), ("30 minutes before, 45 after", False))
+    assert convergent_choices(grid) == {0, 1, 2, 3}
+    middle = question("single", ("10 minutes before, 15 after", True), ("10 minutes before, 45 after", False),
+                      ("30 minutes before, 15 after", False), ("A day before, an hour after", False))
+    assert convergent_choices(middle) == {0}
+    # Keys at no common length rank or position: only comparing the choices finds both.
+    first = question("single", ("Agree a date.", False), ("Ask first, then write it down.", True),
+                     ("Ask first, then phone.", False), ("Email, then write it down.", False))
+    second = question("single", ("Ask first, then phone the buyer.", False), ("Agree a date with the buyer today.", False),
+                      ("Ask first, then write.", True), ("Email first, then write it up.", False))
+    score = best_cue_score([first, second])
+    assert (score.right, score.one_answer_rule) == (2, "the choice most like the others")
 
 
 def test_the_cue_only_learner_keeps_one_rule_per_kind_through_a_quiz() -> None:

@@ -3,6 +3,9 @@
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
+  FP.has = function (o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); };
+  FP.store.works = function () { var k = "frontline:v1:probe", ok = FP.store.set(k, "1"); FP.store.remove(k); return ok; };
+  FP.STORAGE_FAILED = "This browser could not save it: its storage is full or blocked (a private window, or a site-data setting).";
   // A map without a prototype: "constructor" or "__proto__" are unknown ids, never inherited.
   FP.map = function (o) {
     var m = Object.create(null);

@@ -75,7 +75,8 @@ window.FP = window.FP || {};
   };
 
   /* The steps of an assignment in the order the learner should take them: the path's order when
-     it follows a path, due date otherwise. Each with the path's target and "why" line. */
+     it follows a path, due date otherwise. Each with the path's target, "why" line, condition
+     ("when": a step only for some situations, e.g. "a seat is open") and the artefact it produces. */
   A.steps = function (a, cat) {
     var path = a.path && FP.has(cat.paths, a.path) ? cat.paths[a.path] : null;
     var info = Object.create(null), order = Object.create(null);
@@ -89,7 +90,8 @@ window.FP = window.FP || {};
     });
     return items.map(function (x) {
       var s = info[x.it.m];
-      return { m: x.it.m, due: x.it.due, target: s ? s.target : "", why: s && s.why ? s.why : "" };
+      return { m: x.it.m, due: x.it.due, target: s ? s.target : "", why: s && s.why ? s.why : "",
+        when: s && s.when ? s.when : "", artefact: s && s.artefact ? s.artefact : "" };
     });
   };
 

@@ -1,13 +1,13 @@
 /* Frontline Playbook core, on every page: the FP namespace, storage that reports failure, one date
-   format, and the loader of app pages' own files (FP.PAGES). app.js adds the rest there (catalog,
-   DOM helpers, FP.onPage): this file counts in a module page's 6 KB. */
+   format, and the loader of app pages' own files (data-fp-load). app.js adds what only app pages
+   use (catalog, DOM helpers, FP.onPage, FP.has, FP.STORAGE_FAILED, FP.store.works): this file
+   counts in a module page's 6 KB (tests/browser/test_page_weight.py). */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
   var own = document.currentScript;
   // The site root, absolute (this file is assets/fp/core.js); file:// included.
   FP.base = own && own.src ? new URL("../../", own.src).href : new URL("./", location.href).href;
-  FP.has = function (o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); };
 
   // Storage. set/remove/writeJSON return true only when the change is really in storage.
   function ls() { try { return window.localStorage; } catch (e) { return null; } }
@@ -24,10 +24,8 @@ window.FP = window.FP || {};
       }, []);
     },
     readJSON: function (k) { try { return JSON.parse(S.get(k)); } catch (e) { return null; } },
-    writeJSON: function (k, v) { return S.set(k, JSON.stringify(v)); },
-    works: function () { var k = "frontline:v1:probe", ok = S.set(k, "1"); S.remove(k); return ok; }
+    writeJSON: function (k, v) { return S.set(k, JSON.stringify(v)); }
   };
-  FP.STORAGE_FAILED = "This browser could not save it: its storage is full or blocked (a private window, or a site-data setting).";
 
   // Dates: YYYY-MM-DD in files and inputs, "15 Dec 2026" for people.
   var MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" "), DAY = /^(\d{4})-(\d\d)-(\d\d)$/;

@@ -1,16 +1,12 @@
 /* Frontline Playbook: the home page's main action and the per-track counts on its course map.
-   Added by marks.js when the home page is shown; reads what marks.js reads, nothing else. */
+   Loaded by progress.js when the home page is shown; reads the results and the last module opened. */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
-  var M = FP.marks, passed = M.passed, started = M.started, read = M.read, LAST = M.LAST;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  /* "15 Dec 2026": core.js's FP.formatDate when it is there, the same format otherwise. */
-  function formatDate(v) {
-    if (FP.formatDate) return FP.formatDate(v);
-    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v || ""));
-    return m ? +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1] : "";
-  }
+  var P = FP.progress, passed = P.passed, LAST = P.LAST;
+  function started(id) { return !!P.load(id); }
+  function read(key) { var v = FP.store.readJSON(key); return v && typeof v === "object" ? v : null; }
+  var formatDate = FP.formatDate;
 
   function button(href, text, primary) {
     var a = document.createElement("a");

@@ -1,7 +1,7 @@
 /* Frontline Playbook: content pages on small screens and on paper.
    - A table wider than the page scrolls inside a focusable region with a name and a visible hint
      (keyboard users can scroll it; axe: scrollable-region-focusable). Re-checked on resize.
-   - Every checklist gets a "Print this checklist" button that prints that checklist alone.
+   - Every checklist (and each part of a role-play kit) gets a "Print this checklist" button that prints it alone.
    Without JavaScript neither appears: the tables scroll as Material makes them, Ctrl+P prints the
    whole module. Runs on every page Material shows. */
 window.FP = window.FP || {};
@@ -48,9 +48,9 @@ window.FP = window.FP || {};
   function checklists() {
     var h1 = document.querySelector(".md-content h1");
     var from = h1 ? h1.firstChild.textContent.trim() : document.title;
-    Array.prototype.forEach.call(document.querySelectorAll(".md-content .fp-checklist-section"), function (section) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content .fp-checklist-section, .md-content .fp-print-part"), function (section) {
       if (section.querySelector(".fp-print-one")) return;
-      var heading = section.querySelector("h2, h3"), what = /template/i.test(heading ? heading.textContent : "") ? "template" : "checklist";
+      var heading = section.querySelector("h2, h3"), what = (/fp-print-(brief|rubric)/.exec(section.className) || [])[1] || (/template/i.test(heading ? heading.textContent : "") ? "template" : "checklist");
       var b = document.createElement("button");
       b.type = "button";
       b.className = "md-button fp-print-one";
@@ -67,7 +67,5 @@ window.FP = window.FP || {};
   var timer;
   window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(tables, 150); });
   FP.page = { init: init, tables: tables };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  FP.onEachPage(init);
 })(window.FP);

@@ -95,7 +95,7 @@ window.FP = window.FP || {};
     function record() {
       var own = FP.ownAssignments(entries(), me());
       if (own.ask) return null;
-      return FP.record.build(me(), P().all(), own.list.map(function (e) { return e.assignment; }), cat, new Date(), FP.today());
+      return FP.record.build(me(), P().all(), own.list.map(function (e) { return e.assignment; }), cat, new Date(), FP.today(), FP.artefacts ? FP.artefacts.all(cat) : {});
     }
     function need() {
       msg.textContent = "First say whose record this is: choose a name above.";
@@ -118,7 +118,7 @@ window.FP = window.FP || {};
 
     page.querySelector('[data-action="export"]').addEventListener("click", function () {
       var data = { kind: "frontline-progress-export", v: 1, exported: new Date().toISOString(), name: me(), quiz: P().all(),
-        assignments: entries().map(function (e) { return e.assignment; }) };
+        assignments: entries().map(function (e) { return e.assignment; }), artefacts: FP.artefacts ? FP.artefacts.all(cat) : {} };
       FP.download(JSON.stringify(data, null, 2), "Frontline progress - " + FP.today() + ".json", "application/json");
       importMsg.textContent = "All your progress was exported.";
     });
@@ -152,6 +152,15 @@ window.FP = window.FP || {};
               (merged.attempts || []).length === (mine.attempts || []).length) return; // nothing new in the file
           if (P().put(id, merged)) n++; else failed++;
         });
+        var marked = 0, artefacts = d.artefacts && typeof d.artefacts === "object" && !Array.isArray(d.artefacts) ? d.artefacts : {};
+        if (FP.artefacts) Object.keys(artefacts).forEach(function (id) {
+          // A record says { done, date }; keep a tick, never clear one.
+          var x = artefacts[id], theirs = x && x.done === true && typeof x.date === "string" && FP.validDate(x.date) ? { v: 1, done: true, date: x.date } : null;
+          if (!theirs || !FP.has(cat.modules, id) || !cat.modules[id].fieldAssignment) return;
+          var mine = FP.artefacts.get(id), merged = FP.artefacts.merge(mine, theirs);
+          if (merged === mine) return;
+          if (FP.artefacts.set(id, true, merged.date)) marked++; else failed++;
+        });
         var added = 0;
         assignments.forEach(function (a) {
           if (FP.link.check(a, cat)) return;
@@ -159,7 +168,9 @@ window.FP = window.FP || {};
         });
         if (d.name && !FP.store.get(LEARNER) && typeof d.name === "string" && d.name.length <= 80) { nameField.value = d.name; saveName(); }
         importMsg.textContent = failed ? FP.STORAGE_FAILED + " Some of the file was not imported." :
-          "Imported " + n + " result" + (n === 1 ? "" : "s") + " (a pass is never replaced by a lower result) and " + added + " assignment" + (added === 1 ? "" : "s") + ".";
+          "Imported " + n + " result" + (n === 1 ? "" : "s") + " (a pass is never replaced by a lower result), " + added + " assignment" + (added === 1 ? "" : "s") +
+          " and " + marked + " field assignment" + (marked === 1 ? "" : "s") + " marked done.";
+        if (FP.artefacts && FP.artefacts.paint) FP.artefacts.paint();
         input.value = "";
         P().paint();
         P().paintBars();
@@ -191,6 +202,15 @@ window.FP = window.FP || {};
         n ? String(n) : "—", (x.firstDate && x.firstDate !== x.date ? FP.formatDate(x.firstDate) + " to " : "") + FP.formatDate(x.date),
         x.passed ? "Passed " + FP.formatDate(x.passedOn) : "Not passed yet"];
     })) : FP.el("p", {}, "No quiz taken yet."));
+    var fieldIds = Object.keys(r.artefacts || {});
+    if (fieldIds.length) {
+      var done = fieldIds.filter(function (id) { return r.artefacts[id].done; });
+      box.appendChild(FP.el("h2", {}, "Field assignments: " + done.length + " of " + fieldIds.length + " done"));
+      box.appendChild(FP.table(["Module", "Field assignment", "Done"], fieldIds.map(function (id) {
+        var x = r.artefacts[id];
+        return [cat.modules[id] ? cat.modules[id].title : id, x.title, x.done ? "Done " + FP.formatDate(x.date) : "Not yet"];
+      })));
+    }
     r.assignments.forEach(function (a) {
       box.appendChild(FP.el("h2", {}, "Assignment" + (a.pathTitle ? ": " + a.pathTitle : "") + (a.by ? ", from " + a.by : "")));
       box.appendChild(FP.el("p", {}, "For " + a.name + (a.start ? ", starting " + FP.formatDate(a.start) : "") + ". " +

@@ -28,7 +28,13 @@
                     "status": "passed" | "overdue" | "open", "passedOn": "...Z" | null}],
          "open": ["<moduleId>", ...]         // assigned and not passed yet, in path order
        }
-     ]
+     ],
+     "artefacts": {                          // added in v2 (records without it are read as before):
+       "<moduleId>": {                       // every module with a field assignment, in course order
+         "title": "Your 30-60-90 plan", "artefact": "A one-page plan for your newest rep.",
+         "done": true, "date": "2026-12-01"  // the day the learner ticked it (null when not done)
+       }
+     }
    } */
 window.FP = window.FP || {};
 (function (FP) {
@@ -55,12 +61,17 @@ window.FP = window.FP || {};
   };
 
   /* Build a record. `results` maps module id -> saved quiz result; `assignments` the learner's
-     own assignments (already chosen: never another person's); `now` a Date. */
-  R.build = function (name, results, assignments, cat, now, today) {
+     own assignments (already chosen: never another person's); `now` a Date; `artefacts` (optional)
+     module id -> { done, date } as artefacts.js keeps them. */
+  R.build = function (name, results, assignments, cat, now, today, artefacts) {
     var out = {
       kind: R.KIND, v: 2, name: name || "", created: (now || new Date()).toISOString(), course: cat.course || "Frontline Playbook",
-      selfCheck: R.SELF_CHECK, results: {}, assignments: []
+      selfCheck: R.SELF_CHECK, results: {}, assignments: [], artefacts: {}
     };
+    (FP.artefacts ? FP.artefacts.ids(cat) : []).forEach(function (id) {
+      var fa = cat.modules[id].fieldAssignment, x = artefacts && FP.has(artefacts, id) ? artefacts[id] : null, done = !!(x && x.done);
+      out.artefacts[id] = { title: fa.title, artefact: fa.artefact, done: done, date: done ? x.date : null };
+    });
     Object.keys(cat.modules).forEach(function (id) {
       if (FP.has(results, id) && results[id]) out.results[id] = R.result(results[id], cat.modules[id]);
     });
@@ -92,6 +103,7 @@ window.FP = window.FP || {};
       if (p) return "an assignment in it is not valid: " + p;
     }
     if (!r.results || typeof r.results !== "object" || Array.isArray(r.results)) return "its results are not valid";
+    if (r.artefacts !== undefined && !R.artefactsOk(r.artefacts)) return "its field assignments are not valid";
     var ids = Object.keys(r.results);
     for (var j = 0; j < ids.length; j++) {
       var x = r.results[ids[j]];
@@ -103,6 +115,17 @@ window.FP = window.FP || {};
         return "a result in it is not valid";
     }
     return null;
+  };
+
+  /* A record's `artefacts` (v2, optional): module id -> { title, artefact, done, date }. */
+  R.artefactsOk = function (a) {
+    if (!a || typeof a !== "object" || Array.isArray(a) || Object.keys(a).length > 200) return false;
+    return Object.keys(a).every(function (id) {
+      var x = a[id];
+      return FP.link.ID.test(id) && !!x && typeof x === "object" && typeof x.done === "boolean" &&
+        (x.date === null || x.date === undefined || (typeof x.date === "string" && FP.DAY.test(x.date))) &&
+        (x.title === undefined || (typeof x.title === "string" && x.title.length <= 200));
+    });
   };
 
   /* Two results of one module merged so that nothing is lost: best = max, passed = either,
@@ -135,4 +158,15 @@ window.FP = window.FP || {};
     out.attempts = attempts;
     return out;
   };
+
+  // This browser's results as a whole, for the record, the export and the reset (My progress):
+  // added to FP.progress (progress.js, on every page) here, since module pages never need them.
+  var P = FP.progress, S = FP.store;
+  if (!P) return;
+  P.all = function () {
+    var out = {};
+    S.keys(P.PREFIX).forEach(function (k) { var id = k.slice(P.PREFIX.length), r = P.load(id); if (r) out[id] = r; });
+    return out;
+  };
+  P.reset = function () { return S.keys(P.PREFIX).map(S.remove).every(Boolean); };
 })(window.FP);

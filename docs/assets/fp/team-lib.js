@@ -14,7 +14,8 @@
        results: { <moduleId>: { moduleVersion, quizVersion, best, passed, passedOn, date } } }
    v2 (journeys-core, documented at FP.record.build in record.js): the same, plus per module title,
      first (first-attempt score), attempts ([{ date, score }]), currentVersion, and per assignment
-     pathTitle, steps (in the path's order: m, due, target, status, passedOn) and open.
+     pathTitle, steps (in the path's order: m, due, target, status, passedOn) and open; and, since
+     issue 13, artefacts: { <moduleId>: { title, artefact, done, date } } (absent in older records).
      Every field v2 added is optional here, so a hand-edited or older file still opens. */
 window.FP = window.FP || {};
 (function (FP) {
@@ -166,7 +167,24 @@ window.FP = window.FP || {};
         if (!has(due, id) || it.due < due[id].due) due[id] = { due: it.due, path: pathTitle };
       });
     });
-    return { file: String(fileName || ""), name: name, created: created, v: r.v, results: results, due: due, assignedOrder: assignedOrder, unknown: unknown };
+    return { file: String(fileName || ""), name: name, created: created, v: r.v, results: results, due: due, assignedOrder: assignedOrder, unknown: unknown,
+      artefacts: artefactsOf(r.artefacts, course) };
+  }
+
+  /* Field assignments a record lists (v2, since issue 13; older records have none: null):
+     { done: [{ id, title, date }], total } for the modules this course knows. Entries that are not
+     valid are left out rather than refusing the record: they never change a quiz result. */
+  function artefactsOf(a, course) {
+    if (!isObject(a)) return null;
+    var done = [], total = 0;
+    Object.keys(a).forEach(function (id) {
+      var x = a[id];
+      if (!has(course.modules, id) || !isObject(x) || typeof x.done !== "boolean") return;
+      total++;
+      if (x.done) done.push({ id: id, title: isText(x.title, 200) ? x.title : course.modules[id].title, date: isDay(x.date) ? x.date : "" });
+    });
+    done.sort(function (p, q) { return course.order.indexOf(p.id) - course.order.indexOf(q.id); });
+    return { done: done, total: total };
   }
 
   /* Text of a file -> { record } or { error }. */
@@ -290,7 +308,8 @@ window.FP = window.FP || {};
         if (s.earlier) t.earlier++;
       });
       t.percent = t.assigned ? Math.round(100 * t.passed / t.assigned) : null;
-      return { key: p.key, name: p.name, label: p.label, unnamed: p.unnamed, file: rec.file, created: rec.created, records: 1 + p.others.length, cells: cells, totals: t };
+      return { key: p.key, name: p.name, label: p.label, unnamed: p.unnamed, file: rec.file, created: rec.created, records: 1 + p.others.length, cells: cells, totals: t,
+        artefacts: rec.artefacts || null };
     });
   }
 
@@ -375,18 +394,26 @@ window.FP = window.FP || {};
     return rowList.filter(function (r) { return show(r) && (!text || fold(r.label).indexOf(text) >= 0); });
   }
 
+  /* The day a row's record says the module's field assignment was done ("" if not, or not recorded). */
+  function artefactDay(r, id) {
+    var hit = r.artefacts ? r.artefacts.done.filter(function (x) { return x.id === id; })[0] : null;
+    return hit ? hit.date || "yes" : "";
+  }
+  /* "3 of 15 done" for a row's field assignments, or null when its record does not list them. */
+  function artefactsText(a) { return a ? a.done.length + " of " + a.total + " done" : null; }
+
   /* --- CSV: one line per person and module (FP.csv, csv.js, makes the text Excel opens as UTF-8). --- */
   function toCsv(rowList, catalog) {
     var course = courseOf(catalog);
     var out = [["Manager", "Module", "Assigned", "Due", "Status", "Days late or overdue", "Passed on", "Best score", "First-attempt score", "Attempts",
-      "Earlier quiz version", "Module version passed", "Current module version", "Record file", "Record made"]];
+      "Earlier quiz version", "Module version passed", "Current module version", "Record file", "Record made", "Field assignment done on"]];
     rowList.forEach(function (r) {
       Object.keys(r.cells).forEach(function (id) {
         var s = r.cells[id];
         if (s.key === "none" && s.best === null) return;
         out.push([r.label, has(course.modules, id) ? course.modules[id].title : id, s.assigned ? "yes" : "no", s.due, s.word,
           s.key === "late" || s.key === "overdue" ? s.days : "", s.passedOn, s.best, s.first, s.attempts, s.earlier ? "yes" : "",
-          s.passedOn ? s.moduleVersion : "", s.currentVersion, r.file, dayOf(r.created)]);
+          s.passedOn ? s.moduleVersion : "", s.currentVersion, r.file, dayOf(r.created), artefactDay(r, id)]);
       });
     });
     return FP.csv.text(out); // csv.js: byte-order mark, quoting, no formulas
@@ -468,7 +495,7 @@ window.FP = window.FP || {};
     people: people, cellStatus: cellStatus, rows: rows, moduleIds: moduleIds, totalsText: totalsText,
     moduleTotals: moduleTotals, teamTotals: teamTotals,
     sortRows: sortRows, SORT_LABELS: SORT_LABELS, filterRows: filterRows, SHOW_LABELS: SHOW_LABELS,
-    toCsv: toCsv,
+    toCsv: toCsv, artefactsText: artefactsText,
     chart: chart, describe: describe, moduleChartItems: moduleChartItems, managerChartItems: managerChartItems, SEGMENTS: SEGMENTS
   };
 })(window.FP);

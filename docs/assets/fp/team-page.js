@@ -79,6 +79,19 @@ window.FP = window.FP || {};
     return box;
   }
 
+  /* A row's field assignments: how many done, and which (with the day), or that the record predates them. */
+  function artefactsNode(a) {
+    var td = el("td", { "class": "fp-tv-artefacts" });
+    if (!a) { td.appendChild(el("span", { "class": "fp-tv-detail" }, "not in this record")); return td; }
+    td.appendChild(el("span", { "class": "fp-tv-status" }, T.artefactsText(a)));
+    if (a.done.length) {
+      var list = el("ul", { "class": "fp-tv-artefact-list" });
+      a.done.forEach(function (x) { list.appendChild(el("li", {}, x.title + (x.date ? ", " + T.formatDate(x.date) : ""))); });
+      td.appendChild(list);
+    }
+    return td;
+  }
+
   function tableNode(rows, modTotals, team, cat) {
     var course = T.courseOf(cat), ids = T.moduleIds(rows);
     var table = el("table", { "class": "fp-tv-table" });
@@ -86,6 +99,7 @@ window.FP = window.FP || {};
     var head = el("tr");
     head.appendChild(el("th", { scope: "col", "class": "fp-tv-name" }, "Manager"));
     head.appendChild(el("th", { scope: "col", "class": "fp-tv-total" }, "Progress"));
+    head.appendChild(el("th", { scope: "col", "class": "fp-tv-artefacts" }, "Field assignments"));
     ids.forEach(function (id) { head.appendChild(el("th", { scope: "col", "data-module": id }, course.modules[id].title)); });
     table.appendChild(el("thead")).appendChild(head);
     var body = table.appendChild(el("tbody"));
@@ -97,12 +111,15 @@ window.FP = window.FP || {};
       name.appendChild(el("span", { "class": "fp-tv-detail" }, made + (r.records > 1 ? " (newest of " + r.records + ")" : "")));
       tr.appendChild(name);
       tr.appendChild(el("td", { "class": "fp-tv-total" })).appendChild(progressNode(r.totals));
+      tr.appendChild(artefactsNode(r.artefacts));
       ids.forEach(function (id) { tr.appendChild(cellNode(r.cells[id], id)); });
       body.appendChild(tr);
     });
     var foot = el("tr");
     foot.appendChild(el("th", { scope: "row", "class": "fp-tv-name" }, rows.length === 1 ? "Total" : "All " + rows.length + " shown"));
     foot.appendChild(el("td", { "class": "fp-tv-total" })).appendChild(progressNode(team));
+    var doneAll = rows.reduce(function (n, r) { return n + (r.artefacts ? r.artefacts.done.length : 0); }, 0);
+    foot.appendChild(el("td", { "class": "fp-tv-artefacts" })).appendChild(el("span", { "class": "fp-tv-status" }, doneAll + " done"));
     modTotals.forEach(function (m) {
       var td = el("td", { "data-module": m.id });
       td.appendChild(el("span", { "class": "fp-tv-status" }, m.assigned ? m.passed + " of " + m.assigned + " passed" : "not assigned"));
