@@ -83,15 +83,7 @@
     var confirm = $(".fp-confirm"), ask = $(".fp-confirm-text"), passMark = +quiz.getAttribute("data-pass-mark");
     var fails = 0, passed = false;
 
-    function open() { return questions.filter(function (q) { return !q.fpKept; }); }
-    function blank() { return open().filter(function (q) { return !picked(q).length; }); }
-    function say(key) { all(score, "[data-say]").forEach(function (p) { p.hidden = p.getAttribute("data-say") !== key; }); }
-    function go(q) {
-      var input = q.querySelector("input:not(:disabled)");
-      q.scrollIntoView();
-      if (!input) q.tabIndex = -1;
-      (input || q).focus({ preventScroll: true });
-    }
+    var run = session(questions, score), open = run.open, blank = run.blank, say = run.say, go = run.go;
 
     function grade() {
       var missed = open().filter(function (q) { return !isRight(q); }), right = questions.length - missed.length;
@@ -164,7 +156,23 @@
   }
 
   /* The marking rules, for the review page and the diagnostic (docs/assets/fp/review.js): one copy of them. */
-  FP.quizMarking = { mark: mark, isRight: isRight, picked: picked, shuffle: shuffle, label: label };
+  /* What a quiz and a review session both need of their questions: those still open (not kept from a
+     right answer), the blank ones among them, the score's message to show, and focus on a question. */
+  function session(questions, score) {
+    function open() { return questions.filter(function (q) { return !q.fpKept; }); }
+    return {
+      open: open,
+      blank: function () { return open().filter(function (q) { return !picked(q).length; }); },
+      say: function (key) { all(score, "[data-say]").forEach(function (p) { p.hidden = p.getAttribute("data-say") !== key; }); },
+      go: function (q) {
+        var input = q.querySelector("input:not(:disabled)");
+        q.scrollIntoView();
+        if (!input) q.tabIndex = -1;
+        (input || q).focus({ preventScroll: true });
+      }
+    };
+  }
+  FP.quizMarking = { mark: mark, isRight: isRight, picked: picked, shuffle: shuffle, label: label, session: session };
 
   function init() { all(document, "[data-quiz]").forEach(bind); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);

@@ -148,15 +148,7 @@ window.FP = window.FP || {};
       ". " + questions.length + " questions. Pick your answers, then check them."));
 
     var fails = 0, passed = false, recorded = false;
-    function open() { return questions.filter(function (q) { return !q.fpKept; }); }
-    function blank() { return open().filter(function (q) { return !M.picked(q).length; }); }
-    function say(key) { all(score, "[data-say]").forEach(function (p) { p.hidden = p.getAttribute("data-say") !== key; }); }
-    function go(q) {
-      var input = q.querySelector("input:not(:disabled)");
-      q.scrollIntoView();
-      if (!input) q.tabIndex = -1;
-      (input || q).focus({ preventScroll: true });
-    }
+    var run = M.session(questions, score), open = run.open, blank = run.blank, say = run.say, go = run.go;
 
     /* The first check of a session is the review's result: it is saved, and sets the next date. */
     function save() {
