@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from tests.browser.conftest import new_context
 from tests.browser.quiz_steps import answer_all_correctly, bound_quiz, check
+from tests.browser.test_assignments import make_assignment
 from tests.conftest import Site
 
 
@@ -26,16 +28,10 @@ def test_a_quiz_passed_shows_on_the_course_overview(page, built_site: Site) -> N
 
 
 def test_an_assignment_opened_from_its_link_counts_a_passed_module(browser, page, built_site: Site) -> None:
-    page.goto(f"{built_site.url}assign/")
-    page.wait_for_selector(".fp-assign-form[data-bound]")
-    page.get_by_label("Manager's name").fill("Dana Whitfield")
-    page.get_by_label("Start date").fill("2027-01-04")
-    page.get_by_label("Path", exact=True).select_option("coaching-intensive")
-    page.get_by_role("button", name="Make the assignment link").click()
-    link = page.locator("#fp-assign-link").input_value()
+    link = make_assignment(page, built_site, "Dana Whitfield")
     assert link.startswith(f"{built_site.url}assigned/#assignment=")
 
-    other = browser.new_context()  # the manager's own browser, opening the link from an email
+    other = new_context(browser)  # the manager's own browser, on the frozen day, opening the link from an email
     try:
         manager = other.new_page()
         manager.goto(link)
