@@ -24,7 +24,7 @@ from tests.conftest import REPO, Site
 # else the site serves is ours and counts.
 MATERIAL = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "search/", "sitemap.xml")
 # The app pages' and the home page's own files: a module page must not load any of them.
-NOT_ON_MODULE_PAGES = ("fp/app.", "fp/link.", "fp/assignments.", "fp/calendar.", "fp/csv.", "fp/record.", "-page.", "fp/team", "fp/home.")
+NOT_ON_MODULE_PAGES = ("fp/pages.", "fp/app.", "fp/link.", "fp/assignments.", "fp/calendar.", "fp/csv.", "fp/record.", "-page.", "fp/team", "fp/home.")
 GOAL = 6 * 1024  # issue 10
 # Today's journey: 9 274 B gzip (frontline.css 2 688, quiz.js 2 291, progress.js 2 143, core.js
 # 1 135, page.js 1 017); 9 311 B once merged with main's quiz.js (FP.quizMarking for reviews). The
@@ -107,7 +107,7 @@ def test_module_page_meets_the_6_kb_goal(browser, site: Site) -> None:
 
 def test_the_published_files_are_minified_and_the_sources_are_not(built_site: Site) -> None:
     """The built copy is minified (macros/minify.py), by either generator; docs/assets keeps its comments."""
-    for name in declared_assets() | {"assets/fp/home.css", "assets/fp/app.js"}:
+    for name in declared_assets() | {"assets/fp/home.css", "assets/fp/pages.css", "assets/fp/app.js"}:
         built = (built_site.root / name).read_text(encoding="utf-8")
         source = (REPO / "docs" / name).read_text(encoding="utf-8")
         assert "/*" not in built and len(built) < len(source), name
@@ -119,6 +119,15 @@ def test_only_the_home_page_names_the_home_stylesheet(built_site: Site) -> None:
     pages = {path: (built_site.root / path).read_text(encoding="utf-8") for path in ("index.html", f"modules/{MODULE}/index.html", "paths/index.html", "assign/index.html")}
     assert {path: "assets/fp/home.css" in html for path, html in pages.items()} == {
         "index.html": True, f"modules/{MODULE}/index.html": False, "paths/index.html": False, "assign/index.html": False}
+
+
+def test_every_page_but_a_module_page_names_the_shared_page_stylesheet(built_site: Site) -> None:
+    """overrides/main.html, with MkDocs and with Zensical: fp/pages.css (paths, app pages, home...) in
+    the <head> of every page except module pages, which keep to frontline.css."""
+    pages = ("index.html", f"modules/{MODULE}/index.html", "modules/hiring/index.html", "paths/index.html",
+             "paths/new-manager-90-days/index.html", "assign/index.html", "progress/index.html", "overview/index.html")
+    named = {path: "assets/fp/pages.css" in (built_site.root / path).read_text(encoding="utf-8") for path in pages}
+    assert named == {path: not path.startswith("modules/") for path in pages}
 
 
 def test_app_pages_load_their_own_files(page, site: Site) -> None:
