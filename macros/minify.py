@@ -1,9 +1,13 @@
 """Our scripts and styles, minified in the built site only.
 
 docs/assets/ keeps the readable sources (comments and all); after a build, every .js and .css file
-of ours in the site's assets/ is rewritten in place with comments and needless whitespace removed
-(rjsmin and rcssmin: no renaming, no reordering, so what runs is the source, only shorter). Material's
-own files and the vendored ones are already minified and left alone. A module page's scripts and
+of ours in the site's assets/ is rewritten in place, shorter. Scripts go through tdewolff's minifier
+(the Go library Hugo uses, its own Python binding): comments and whitespace out, and the names local
+to a function shortened, which a script's gzip size feels most (a module page's scripts went from
+7 080 to 6 329 B gzip against rjsmin's whitespace-only pass); globals, properties and the FP
+namespace keep their names, so what runs is the source's logic under shorter local names. Styles go
+through rcssmin (tdewolff saved 16 B there: not worth a second tool's quirks). Material's own files
+and the vendored ones are already minified and left alone. A module page's scripts and
 styles must stay within 6 KB gzip (tests/browser/test_page_weight.py); this is part of that.
 """
 
@@ -11,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import minify as tdewolff
 import rcssmin
-import rjsmin
 
 # Under the site's assets/: Material's bundles and the vendored shims are not ours to touch.
 NOT_OURS = ("javascripts", "stylesheets", "images", "vendor")
@@ -33,7 +37,7 @@ def our_assets(site_dir: Path) -> list[Path]:
 def minified(text: str, suffix: str) -> str:
     """`text` (a script for ".js", a stylesheet for ".css") without comments and needless whitespace."""
     if suffix == ".js":
-        return rjsmin.jsmin(text).strip() + "\n"
+        return tdewolff.string("application/javascript", text).strip() + "\n"
     return rcssmin.cssmin(text).strip() + "\n"
 
 
@@ -45,7 +49,10 @@ def minify_assets(site_dir: Path) -> list[Path]:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             raise ValueError(f"{path}: not UTF-8 text, so it cannot be minified") from exc
-        small = minified(text, path.suffix)
+        try:
+            small = minified(text, path.suffix)
+        except Exception as exc:  # the Go minifier's parse errors come as a plain exception
+            raise ValueError(f"{path}: cannot be minified: {exc}") from exc
         if small != text:
             path.write_text(small, encoding="utf-8")
         done.append(path)
