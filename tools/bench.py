@@ -624,7 +624,7 @@ sys.path.insert(0, '.')
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.disable(logging.WARNING)
-path = next(iter(sorted(Path('content/modules').glob('*.yml'))))
+path = next(iter(sorted(Path('content/modules').glob('*.yml')) or sorted(Path('docs/modules').glob('*.md'))))  # ours: a module's YAML; stock: its page
 original = path.read_text(encoding='utf-8')
 def rebuild():
     config = load_config('mkdocs.yml', site_dir=sys.argv[2])
@@ -642,7 +642,9 @@ print(' '.join(f'{value:.2f}' for value in seconds))
 
 
 def serve_rebuilds(count: int) -> str:
-    """CPU seconds of `count` serve-style rebuilds of the real course, in a copy of the repository."""
+    """CPU seconds of `count` serve-style rebuilds of the real course, in a copy of the repository,
+    and of stock Material rebuilding the same pages (the copy's pages expanded, as for `make_stock`)
+    after the same module's page is saved."""
     with tempfile.TemporaryDirectory(prefix="frontline-rebuild-") as folder:
         project = Path(folder) / "project"
         tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
@@ -650,8 +652,13 @@ def serve_rebuilds(count: int) -> str:
             if (REPO / name).is_file() and not name.startswith("tests/"):
                 (project / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(REPO / name, project / name)
-        done = subprocess.run([sys.executable, "-c", REBUILD_RUNNER, str(count), str(Path(folder) / "site")], cwd=project, env=BUILD_ENV, capture_output=True, text=True, check=True)
-        return done.stdout.strip()
+        make_stock(Path(folder) / "stock", project)
+        lines = []
+        for name in ("ours", "stock"):
+            site = project if name == "ours" else Path(folder) / "stock"
+            done = subprocess.run([sys.executable, "-c", REBUILD_RUNNER, str(count), str(Path(folder) / f"site-{name}")], cwd=site, env=BUILD_ENV, capture_output=True, text=True, check=True)
+            lines.append(f"{name}: {done.stdout.strip()}")
+        return "; ".join(lines)
 
 
 def profile_summary(path: Path, top: int = 25) -> str:
