@@ -9,6 +9,7 @@ parsed once per build however many pages use it, and nothing outlives a build.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -114,17 +115,25 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
             files.append(File.generated(config, src, content=content))
         for notice in self.build.notices:
             log.error(notice)
+        # The catalog and the pages' texts live until the build ends and hold no garbage; without
+        # this, every full collection while MkDocs builds the pages walks all of them again (at 1000
+        # modules that was most of what the profile could not place). `on_post_build` thaws them.
+        gc.freeze()
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Minify our scripts and styles in the built site (docs/assets/ keeps the readable sources;
         `mkdocs serve` serves those as they are, for whoever is debugging them)."""
+        gc.unfreeze()  # `serve` builds again in this process: last build's objects may be collected now
         if self.command == "serve":
             return
         try:
             minify_assets(Path(config.site_dir))
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         """A generated page's title is already HTML (escaped): as Markup, Material's `| e` in the

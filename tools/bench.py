@@ -53,14 +53,15 @@ from macros.pages import Build  # noqa: E402  (the pipeline our plugin and `make
 
 TODAY = dt.date.today()
 TRACK_SIZE = 20
-QUESTIONS = 10
+QUESTIONS = 12  # as in the real quizzes: 12 questions, a review pool of 5, one item for the Start here diagnostic
+REVIEW_ITEMS = 5
 # Module ids the hand-written pages link to or pass to macros; the synthetic course keeps them so
 # the repository's docs/ build unchanged. `the-managers-job` comes first: index.md shows its card.
 REAL_IDS = [
     "the-managers-job", "setting-expectations", "coaching", "coaching-rhythm", "pipeline-reviews",
     "performance-issues", "removing-barriers", "hiring", "onboarding", "making-training-stick",
     "developing-front-line-managers", "peer-to-boss", "keeping-your-people", "money-and-deals",
-    "remote-and-multinational-teams",
+    "remote-and-multinational-teams", "team-meetings",
 ]
 # A "What varies by country" box needs these (macros/catalog.py REQUIRED_COUNTRIES and one in Asia-Pacific).
 COUNTRIES = ["United States", "United Kingdom", "Germany", "France", "Singapore"]
@@ -258,7 +259,10 @@ def make_question(number: int, rng: random.Random) -> dict[str, Any]:
 
 
 def make_quiz(module_id: str, rng: random.Random) -> dict[str, Any]:
-    return {"module": module_id, "pass_mark": 80, "questions": [make_question(number, rng) for number in range(QUESTIONS)]}
+    questions = [make_question(number, rng) for number in range(QUESTIONS)]
+    questions[0]["diagnostic"] = True
+    review = [make_question(number, rng) for number in range(QUESTIONS, QUESTIONS + REVIEW_ITEMS)]
+    return {"module": module_id, "pass_mark": 80, "questions": questions, "review": review}
 
 
 def make_course(ids: list[str]) -> dict[str, Any]:
@@ -407,7 +411,23 @@ def render_page(text: str, src: str, env: MacroEnv) -> str:
     return head + template.render(**env.macros)
 
 
-def make_stock(root: Path, ours: Path) -> None:
+# What our plugin does to the collector (macros/plugin.py: `gc.freeze()` once the pages are made,
+# thawed after the build), done to stock's build at the same moment, so that the objects MkDocs
+# itself holds by then (config, files, extensions) are spared in both builds, not just in ours.
+FREEZE_HOOK = '''import gc
+
+
+def on_files(files, config):
+    gc.freeze()
+    return files
+
+
+def on_post_build(config):
+    gc.unfreeze()
+'''
+
+
+def make_stock(root: Path, ours: Path, *, freeze: bool = True) -> None:
     """The same pages, pre-rendered to Markdown, for stock Material (no frontline, no macros plugin)."""
     build = Build.load(ours, TODAY)
     if build.errors or build.catalog is None:
@@ -447,6 +467,9 @@ def make_stock(root: Path, ours: Path) -> None:
         "watch": [],
         "nav": build.nav(base.get("nav"), nav_after),
     }
+    if freeze:
+        (root / "freeze_hook.py").write_text(FREEZE_HOOK, encoding="utf-8")
+        stock["hooks"] = ["freeze_hook.py"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
@@ -488,46 +511,62 @@ def build(site: Path, out: Path, *, profile: Path | None = None) -> tuple[float,
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
-# Run by `--events` as `python -c EVENTS_RUNNER <json file>` in the site's folder: mkdocs build with
-# every plugin event handler timed in CPU seconds, the CPU seconds spent importing the plugins
-# (MkDocs imports them while it validates the config) and in the garbage collector, by generation
-# (also counted in the event it interrupts), written to the json file at exit.
+# Run by `--events` as `python -c EVENTS_RUNNER <json file> <site dir>` in the site's folder: mkdocs
+# build with its CPU seconds split, exclusively (each second counted once, in the innermost part that
+# was running), between every plugin event handler, every plugin's import and set-up, the phases of
+# MkDocs' own build (config, files, nav, each page's Markdown, each page's templates, the static
+# files...) and the garbage collector, by the part it interrupted; what is left is start-up (Python,
+# importing MkDocs and the theme) and MkDocs' glue between the phases. Written to the json file at exit.
 EVENTS_RUNNER = """
-import atexit, collections, json, sys, time
+import atexit, collections, gc, json, sys, time
 T = time.process_time
 start = T()
 sys.path.insert(0, '.')
 import mkdocs.plugins as plugins
+import mkdocs.config as mkconfig
 import mkdocs.config.config_options as options
+import mkdocs.commands.build as mkbuild
+from mkdocs.structure.files import Files
 from mkdocs.__main__ import cli
 times = collections.Counter()
-register = plugins.PluginCollection._register_event
+stack = []  # [key, started, seconds of nested parts and collections]
 def timed(method, key):
     def run(*args, **kwargs):
-        began = T()
+        stack.append([key, T(), 0.0])
         try:
             return method(*args, **kwargs)
         finally:
-            times[key] += T() - began
+            key_, began, nested = stack.pop()
+            elapsed = T() - began
+            times[key_] += elapsed - nested
+            if stack:
+                stack[-1][2] += elapsed
     return run
+register = plugins.PluginCollection._register_event
 def register_timed(self, event_name, method, plugin_name=None):
     return register(self, event_name, timed(method, f"{plugin_name}: {event_name}"), plugin_name)
 plugins.PluginCollection._register_event = register_timed
 load_plugin = options.Plugins.load_plugin
 def load_plugin_timed(self, name, config):
-    began = T()
-    try:
-        return load_plugin(self, name, config)
-    finally:
-        times[f"{name}: import and set-up"] += T() - began
+    return timed(load_plugin, f"{name}: import and set-up")(self, name, config)
 options.Plugins.load_plugin = load_plugin_timed
-import gc
+mkconfig.load_config = timed(mkconfig.load_config, "mkdocs: load and validate mkdocs.yml")
+for name, label in [("get_files", "find the files"), ("get_navigation", "make the nav"), ("_populate_page", "read and convert each page (Markdown)"),
+                    ("_build_page", "render each page (theme templates) and write it"), ("_build_theme_template", "theme templates (404, sitemap)"),
+                    ("_build_extra_template", "extra templates")]:
+    setattr(mkbuild, name, timed(getattr(mkbuild, name), f"mkdocs: {label}"))
+Files.copy_static_files = timed(Files.copy_static_files, "mkdocs: copy static files")
 collecting = []
 def on_collection(phase, info):
     if phase == "start":
         collecting.append(T())
     elif collecting:
-        times[f"(garbage collector, generation {info['generation']})"] += T() - collecting.pop()
+        elapsed = T() - collecting.pop()
+        where = stack[-1][0] if stack else "outside the parts above"
+        times[f"(collector) in {where}"] += elapsed
+        times["(collector, all)"] += 0  # a key, so the summary can total it
+        if stack:
+            stack[-1][2] += elapsed
 gc.callbacks.append(on_collection)
 out = sys.argv[1]
 atexit.register(lambda: open(out, "w").write(json.dumps({"total": T() - start, "events": times})))
@@ -542,17 +581,36 @@ def plugin_events(site: Path, out: Path) -> dict[str, Any]:
 
     shutil.rmtree(out, ignore_errors=True)
     target = out.with_suffix(".events.json")
-    subprocess.run([sys.executable, "-c", EVENTS_RUNNER, str(target), str(out)], cwd=site, env=BUILD_ENV, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-c", EVENTS_RUNNER, str(target), str(out)], cwd=site, env=BUILD_ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"instrumented build of {site} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
     return json.loads(target.read_text(encoding="utf-8"))
 
 
+def median_events(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Part by part, the median over the instrumented runs (the total too)."""
+    keys = {key for run in runs for key in run["events"]}
+    return {
+        "total": statistics.median(run["total"] for run in runs),
+        "events": {key: statistics.median(run["events"].get(key, 0.0) for run in runs) for key in keys},
+    }
+
+
 def events_summary(count: int, ours: dict[str, Any], stock: dict[str, Any]) -> str:
-    lines = [f"CPU seconds by plugin event at N={count}: ours {ours['total']:.2f} s in all, stock {stock['total']:.2f} s (difference {ours['total'] - stock['total']:.2f} s)"]
-    keys = sorted(set(ours["events"]) | set(stock["events"]), key=lambda key: -ours["events"].get(key, 0.0))
+    """Exclusive CPU seconds by part (EVENTS_RUNNER), ours / stock / difference, largest difference first;
+    the collector's rows summed by where it ran; the rest is start-up and glue."""
+    lines = [f"CPU seconds by part at N={count}, each second counted once: ours {ours['total']:.2f} s, stock {stock['total']:.2f} s (difference {ours['total'] - stock['total']:.2f} s)"]
+    for side in (ours, stock):
+        side["events"].pop("(collector, all)", None)
+        side["events"]["(start-up and glue: outside every part)"] = side["total"] - sum(side["events"].values())
+    keys = sorted(set(ours["events"]) | set(stock["events"]), key=lambda key: -(ours["events"].get(key, 0.0) - stock["events"].get(key, 0.0)))
+    lines.append("       ours     stock      diff  part")
     for key in keys:
         mine, theirs = ours["events"].get(key, 0.0), stock["events"].get(key, 0.0)
-        if max(mine, theirs) >= 0.005:
-            lines.append(f"  {mine:7.3f} / {theirs:7.3f}  {key}")
+        if max(mine, theirs) >= 0.005 or abs(mine - theirs) >= 0.005:
+            lines.append(f"  {mine:8.3f}  {theirs:8.3f}  {mine - theirs:+8.3f}  {key}")
+    collector = [sum(value for key, value in side["events"].items() if key.startswith("(collector)")) for side in (ours, stock)]
+    lines.append(f"  {collector[0]:8.3f}  {collector[1]:8.3f}  {collector[0] - collector[1]:+8.3f}  (collector, all of the rows above that start with it)")
     return "\n".join(lines)
 
 
@@ -566,7 +624,7 @@ sys.path.insert(0, '.')
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.disable(logging.WARNING)
-path = next(iter(sorted(Path('content/modules').glob('*.yml'))))
+path = next(iter(sorted(Path('content/modules').glob('*.yml')) or sorted(Path('docs/modules').glob('*.md'))))  # ours: a module's YAML; stock: its page
 original = path.read_text(encoding='utf-8')
 def rebuild():
     config = load_config('mkdocs.yml', site_dir=sys.argv[2])
@@ -584,7 +642,9 @@ print(' '.join(f'{value:.2f}' for value in seconds))
 
 
 def serve_rebuilds(count: int) -> str:
-    """CPU seconds of `count` serve-style rebuilds of the real course, in a copy of the repository."""
+    """CPU seconds of `count` serve-style rebuilds of the real course, in a copy of the repository,
+    and of stock Material rebuilding the same pages (the copy's pages expanded, as for `make_stock`)
+    after the same module's page is saved."""
     with tempfile.TemporaryDirectory(prefix="frontline-rebuild-") as folder:
         project = Path(folder) / "project"
         tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
@@ -592,16 +652,13 @@ def serve_rebuilds(count: int) -> str:
             if (REPO / name).is_file() and not name.startswith("tests/"):
                 (project / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(REPO / name, project / name)
-        done = subprocess.run([sys.executable, "-c", REBUILD_RUNNER, str(count), str(Path(folder) / "site")], cwd=project, env=BUILD_ENV, capture_output=True, text=True, check=True)
-        return done.stdout.strip()
-
-
-def assets_gzip() -> tuple[int, int]:
-    """Raw and gzip -9 bytes of our own JavaScript and CSS (each file compressed on its own, as served)."""
-    files = sorted([*(REPO / "docs/assets").glob("*.js"), *(REPO / "docs/assets").glob("*.css")])
-    raw = sum(path.stat().st_size for path in files)
-    packed = sum(len(gzip.compress(path.read_bytes(), 9, mtime=0)) for path in files)
-    return raw, packed
+        make_stock(Path(folder) / "stock", project)
+        lines = []
+        for name in ("ours", "stock"):
+            site = project if name == "ours" else Path(folder) / "stock"
+            done = subprocess.run([sys.executable, "-c", REBUILD_RUNNER, str(count), str(Path(folder) / f"site-{name}")], cwd=site, env=BUILD_ENV, capture_output=True, text=True, check=True)
+            lines.append(f"{name}: {done.stdout.strip()}")
+        return "; ".join(lines)
 
 
 def profile_summary(path: Path, top: int = 25) -> str:
@@ -673,6 +730,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", default="", help="sizes to also profile with cProfile, comma-separated (one extra build of each site)")
     parser.add_argument("--rebuilds", type=int, default=0, help="only time this many `mkdocs serve`-style rebuilds of the real course after a YAML edit (CPU seconds each)")
     parser.add_argument("--events", default="", help="sizes to also time by plugin event (CPU seconds), comma-separated (one extra build of each site)")
+    parser.add_argument("--event-runs", type=int, default=3, help="instrumented builds of each site for --events; each part's median is shown (default 3)")
+    parser.add_argument("--stock-as-is", action="store_true", help="do not give stock's build the collector freeze our plugin makes (FREEZE_HOOK)")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
     if args.rebuilds:
@@ -684,7 +743,6 @@ def main(argv: list[str] | None = None) -> int:
     summaries = []
 
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="frontline-bench-"))
-    raw, packed = assets_gzip()
     print(f"# Frontline Playbook build benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}")
     print(f"# {platform.node()}: {os.cpu_count()} CPUs, Python {platform.python_version()}, " + ", ".join(f"{k} {v}" for k, v in versions().items()))
     print(f"# code: {source_state()}")
@@ -696,7 +754,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(base, ignore_errors=True)
             started = time.perf_counter()
             ids = make_ours(base / "ours", count)
-            make_stock(base / "stock", base / "ours")
+            make_stock(base / "stock", base / "ours", freeze=not args.stock_as_is)
             yaml_bytes = sum(path.stat().st_size for folder in ("content/modules", "quizzes") for path in (base / "ours" / folder).glob("*.yml"))
             print(f"N={count}: wrote {count} modules and quizzes ({yaml_bytes / count / 1024:.1f} KB of YAML each) in {time.perf_counter() - started:.1f} s", flush=True)
             ours, stock = Runs(), Runs()
@@ -718,7 +776,11 @@ def main(argv: list[str] | None = None) -> int:
             stock_page = (base / "site-stock" / page).stat().st_size
             rows.append((count, ours, stock, ours_page, stock_page))
             if count in evented:
-                summary = events_summary(count, plugin_events(base / "ours", base / "site-ours-events"), plugin_events(base / "stock", base / "site-stock-events"))
+                measured: dict[str, list[dict[str, Any]]] = {"ours": [], "stock": []}
+                for _ in range(args.event_runs):  # alternating, like the timed runs
+                    for name in ("ours", "stock"):
+                        measured[name].append(plugin_events(base / name, base / f"site-{name}-events"))
+                summary = events_summary(count, median_events(measured["ours"]), median_events(measured["stock"]))
                 summaries.append(summary)
                 print(summary, flush=True)
             if count in profiled:
@@ -733,18 +795,19 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     print()
-    print("| modules | ours (s, median) | stock (s, median) | ours / stock | ours / stock, CPU time | ms per module, ours / stock | marginal ms per module, ours / stock | peak RSS ours / stock (MB) | module page HTML (bytes, ours / stock) | our JS+CSS gzip -9 (bytes) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| modules | ours / stock, CPU time | ours / stock, wall | CPU s, ours / stock (median) | wall s, ours / stock (median) | CPU ms per module, ours / stock | marginal CPU ms per module, ours / stock | peak RSS ours / stock (MB) | module page HTML (bytes, ours / stock) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     previous: tuple[int, Runs, Runs] | None = None
     for count, ours, stock, ours_page, stock_page in rows:
+        cpu_ours, cpu_stock = statistics.median(ours.cpu_seconds), statistics.median(stock.cpu_seconds)
         marginal = "–"
         if previous and count > previous[0]:
             added = count - previous[0]
-            marginal = f"{1000 * (ours.median - previous[1].median) / added:.0f} / {1000 * (stock.median - previous[2].median) / added:.0f}"
+            marginal = f"{1000 * (cpu_ours - statistics.median(previous[1].cpu_seconds)) / added:.1f} / {1000 * (cpu_stock - statistics.median(previous[2].cpu_seconds)) / added:.1f}"
         print(
-            f"| {count} | {ours.median:.2f} | {stock.median:.2f} | {paired_ratio(ours.seconds, stock.seconds):.2f} "
-            f"| {paired_ratio(ours.cpu_seconds, stock.cpu_seconds):.2f} | {1000 * ours.median / count:.0f} / {1000 * stock.median / count:.0f} | {marginal} "
-            f"| {max(ours.max_rss_kb) / 1024:.0f} / {max(stock.max_rss_kb) / 1024:.0f} | {ours_page:,} / {stock_page:,} | {packed:,} (raw {raw:,}) |"
+            f"| {count} | **{paired_ratio(ours.cpu_seconds, stock.cpu_seconds):.2f}** | {paired_ratio(ours.seconds, stock.seconds):.2f} "
+            f"| {cpu_ours:.2f} / {cpu_stock:.2f} | {ours.median:.2f} / {stock.median:.2f} | {1000 * cpu_ours / count:.1f} / {1000 * cpu_stock / count:.1f} | {marginal} "
+            f"| {max(ours.max_rss_kb) / 1024:.0f} / {max(stock.max_rss_kb) / 1024:.0f} | {ours_page:,} / {stock_page:,} |"
         )
         previous = (count, ours, stock)
     print()
