@@ -13,9 +13,12 @@ styles must stay within 6 KB gzip (tests/browser/test_page_weight.py); this is p
 
 from __future__ import annotations
 
+import functools
+import signal
+import threading
 from pathlib import Path
+from types import ModuleType
 
-import minify as tdewolff
 import rcssmin
 
 # Under the site's assets/: Material's bundles and the vendored shims are not ours to touch.
@@ -34,10 +37,30 @@ def our_assets(site_dir: Path) -> list[Path]:
     )
 
 
+@functools.cache
+def _script_minifier() -> ModuleType:
+    """tdewolff's binding, loaded on first use (a build's end; `serve` never loads it).
+
+    It starts the Go runtime inside our process, and its threads would otherwise accept SIGINT: a
+    Ctrl-C could land on one of them and leave the main thread asleep, so the build neither stopped
+    nor kept the last site (tests/build/test_interrupted_build.py caught it). The Go runtime keeps
+    the signal mask its threads start with, so they start with Ctrl-C and SIGTERM blocked, and only
+    our main thread receives them, as before.
+    """
+    blockable = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if blockable else None
+    try:
+        import minify
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    return minify
+
+
 def minified(text: str, suffix: str) -> str:
     """`text` (a script for ".js", a stylesheet for ".css") without comments and needless whitespace."""
     if suffix == ".js":
-        return tdewolff.string("application/javascript", text).strip() + "\n"
+        return _script_minifier().string("application/javascript", text).strip() + "\n"
     return rcssmin.cssmin(text).strip() + "\n"
 
 

@@ -41,3 +41,27 @@ def test_materials_and_vendored_files_are_left_alone(tmp_path: Path) -> None:
     assert done == {"fp/ours.js", "ours.css"}
     assert (tmp_path / "assets/vendor/shim.js").read_text(encoding="utf-8").startswith("/* note */")
     assert "note" not in (tmp_path / "assets/fp/ours.js").read_text(encoding="utf-8")
+
+
+def test_the_go_minifier_leaves_ctrl_c_to_our_main_thread() -> None:
+    """tdewolff's binding runs Go threads in our process; if one of them could take SIGINT, a Ctrl-C
+    during a build would be lost while the main thread sleeps or waits (the interrupted-build test
+    hung once, in CI). Every thread but the main one must have SIGINT and SIGTERM blocked."""
+    import subprocess
+    import sys
+
+    probe = """
+import os, signal
+from macros.minify import minified
+minified("function f(alpha) { return alpha + 1; }", ".js")
+main = os.getpid()
+for task in sorted(os.listdir("/proc/self/task")):
+    status = open(f"/proc/self/task/{task}/status").read()
+    blocked = int(next(line for line in status.splitlines() if line.startswith("SigBlk")).split()[1], 16)
+    print(int(task) == main, all(blocked >> (number - 1) & 1 for number in (signal.SIGINT, signal.SIGTERM)))
+"""
+    lines = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split("\n")
+    threads = [tuple(line.split()) for line in lines if line]
+    assert ("True", "False") in threads, "the main thread still takes Ctrl-C"
+    others = [blocked for main, blocked in threads if main == "False"]
+    assert others and all(blocked == "True" for blocked in others), threads
