@@ -25,6 +25,11 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_ctrl_c_during_build_exits_130_keeps_site_and_leaves_no_staging(course: Path) -> None:
     """It ended with a KeyboardInterrupt traceback (exit -2) and a `.site.new-*` folder that the next build kept."""
     project = project_of(course, "# Home\n\n{{ course_overview() }}\n")
@@ -49,7 +54,13 @@ def test_ctrl_c_during_build_exits_130_keeps_site_and_leaves_no_staging(course: 
         config.write("hooks:\n  - slow_hook.py\n")
 
     # a terminal's Ctrl-C goes to the whole foreground process group
-    process = subprocess.Popen(command, cwd=REPO, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # ... of a terminal, which starts the command with Ctrl-C at its default: a test run started in the
+    # background of a shell without job control (`cmd &` in a script) inherits it ignored, and so
+    # would the build, which would then rightly not stop.
+    process = subprocess.Popen(
+        command, cwd=REPO, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=as_from_a_terminal,  # noqa: PLW1509 (only signal calls, safe between fork and exec)
+    )
     deadline = time.monotonic() + 120
     while not started.exists():
         assert time.monotonic() < deadline and process.poll() is None, "the build never reached the hook"
