@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import hashlib
 import logging
 import os
@@ -564,7 +563,6 @@ def on_collection(phase, info):
         elapsed = T() - collecting.pop()
         where = stack[-1][0] if stack else "outside the parts above"
         times[f"(collector) in {where}"] += elapsed
-        times["(collector, all)"] += 0  # a key, so the summary can total it
         if stack:
             stack[-1][2] += elapsed
 gc.callbacks.append(on_collection)
@@ -600,16 +598,14 @@ def events_summary(count: int, ours: dict[str, Any], stock: dict[str, Any]) -> s
     """Exclusive CPU seconds by part (EVENTS_RUNNER), ours / stock / difference, largest difference first;
     the collector's rows summed by where it ran; the rest is start-up and glue."""
     lines = [f"CPU seconds by part at N={count}, each second counted once: ours {ours['total']:.2f} s, stock {stock['total']:.2f} s (difference {ours['total'] - stock['total']:.2f} s)"]
-    for side in (ours, stock):
-        side["events"].pop("(collector, all)", None)
-        side["events"]["(start-up and glue: outside every part)"] = side["total"] - sum(side["events"].values())
-    keys = sorted(set(ours["events"]) | set(stock["events"]), key=lambda key: -(ours["events"].get(key, 0.0) - stock["events"].get(key, 0.0)))
+    parts = [{**side["events"], "(start-up and glue: outside every part)": side["total"] - sum(side["events"].values())} for side in (ours, stock)]
+    keys = sorted(set(parts[0]) | set(parts[1]), key=lambda key: -(parts[0].get(key, 0.0) - parts[1].get(key, 0.0)))
     lines.append("       ours     stock      diff  part")
     for key in keys:
-        mine, theirs = ours["events"].get(key, 0.0), stock["events"].get(key, 0.0)
+        mine, theirs = parts[0].get(key, 0.0), parts[1].get(key, 0.0)
         if max(mine, theirs) >= 0.005 or abs(mine - theirs) >= 0.005:
             lines.append(f"  {mine:8.3f}  {theirs:8.3f}  {mine - theirs:+8.3f}  {key}")
-    collector = [sum(value for key, value in side["events"].items() if key.startswith("(collector)")) for side in (ours, stock)]
+    collector = [sum(value for key, value in side.items() if key.startswith("(collector)")) for side in parts]
     lines.append(f"  {collector[0]:8.3f}  {collector[1]:8.3f}  {collector[0] - collector[1]:+8.3f}  (collector, all of the rows above that start with it)")
     return "\n".join(lines)
 
