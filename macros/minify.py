@@ -41,11 +41,11 @@ def our_assets(site_dir: Path) -> list[Path]:
 def _script_minifier() -> ModuleType:
     """tdewolff's binding, loaded on first use (a build's end; `serve` never loads it).
 
-    It starts the Go runtime inside our process, and its threads would otherwise accept SIGINT: a
-    Ctrl-C could land on one of them and leave the main thread asleep, so the build neither stopped
-    nor kept the last site (tests/build/test_interrupted_build.py caught it). The Go runtime keeps
-    the signal mask its threads start with, so they start with Ctrl-C and SIGTERM blocked, and only
-    our main thread receives them, as before.
+    It starts the Go runtime inside our process, and its threads would otherwise accept SIGINT: the
+    kernel may hand a Ctrl-C to one of them, and a main thread that is sleeping or waiting would not
+    see it. The Go runtime keeps the signal mask its threads start with, so they start with Ctrl-C
+    and SIGTERM blocked, and only our main thread receives them, as before the binding was loaded
+    (tests/unit/test_minify.py reads every thread's mask).
     """
     blockable = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if blockable else None

@@ -116,8 +116,8 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         for notice in self.build.notices:
             log.error(notice)
         # The catalog and the pages' texts live until the build ends and hold no garbage; without
-        # this, every full collection while MkDocs builds the pages walks all of them again (at 1000
-        # modules that was most of what the profile could not place). `on_post_build` thaws them.
+        # this, every full collection while MkDocs builds the pages walks all of them again (at 100
+        # modules 0.31 s of collection became 0.22: docs/benchmark.md). `on_post_build` thaws them.
         gc.freeze()
         return files
 
