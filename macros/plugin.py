@@ -22,11 +22,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
+from .bundle import BUNDLE, PARTS, joined, missing_parts
 from .catalog import FileCache, content_warnings, review_warnings
 from .errors import format_report
 from .minify import minify_assets
 from .pages import Build, error_banner
-from .xapi import LAUNCHER, launcher_with, site_lrs
+from .xapi import launcher_with, site_lrs
 
 log = logging.getLogger("mkdocs.plugins.frontline")
 # Review reminders must show without failing `mkdocs build --strict`, which counts every warning
@@ -105,10 +106,8 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         The pages are rendered here, completely, and marked `render_macros: false`: text from YAML
         never becomes template source for mkdocs-macros (F3 of the adversarial review).
         """
-        launcher = files.get_file_from_path(LAUNCHER)
-        if self.lrs and launcher is not None:  # the site's LRS written into the xAPI launcher
-            files.remove(launcher)
-            files.append(File.generated(config, LAUNCHER, content=launcher_with(Path(launcher.abs_src_path).read_text(encoding="utf-8"), self.lrs)))
+        if any(str(script) == BUNDLE for script in config.extra_javascript):  # ExtraScriptValue or str
+            self.join_scripts(files, config)
         if self.build is None:
             return files
         for src, content in self.build.pages().items():
@@ -120,6 +119,20 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         # modules 0.31 s of collection became 0.22: docs/benchmark.md). `on_post_build` thaws them.
         gc.freeze()
         return files
+
+    def join_scripts(self, files: Files, config: MkDocsConfig) -> None:
+        """The scripts of every page published as one file (macros/bundle.py), the site's LRS written
+        into its launcher part; the parts themselves are not published."""
+        missing = missing_parts(lambda part: files.get_file_from_path(part) is not None)
+        if missing:
+            raise PluginError(f"{', '.join(missing)} missing: mkdocs.yml names {BUNDLE}, which joins them")
+        parts = {part: files.get_file_from_path(part) for part in PARTS}
+        text = joined(lambda part: Path(parts[part].abs_src_path).read_text(encoding="utf-8"))  # type: ignore[union-attr, arg-type]
+        if self.lrs:  # the site's LRS written into the xAPI launcher (macros/xapi.py)
+            text = launcher_with(text, self.lrs)
+        for file in parts.values():
+            files.remove(file)  # type: ignore[arg-type]
+        files.append(File.generated(config, BUNDLE, content=text))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Minify our scripts and styles in the built site (docs/assets/ keeps the readable sources;

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.bundle import BUNDLE, PARTS, joined
 from tests.browser.conftest import new_context
 from tests.browser.quiz_steps import answer_all_correctly, bound_quiz, check
 from tests.conftest import REPO, Site
@@ -88,6 +89,13 @@ def declared_assets() -> set[str]:
     return set(config.get("extra_javascript", [])) | set(config.get("extra_css", []))
 
 
+def source_of(name: str) -> str:
+    """The readable source of a published asset: its file in docs/, or for the bundle its parts joined."""
+    def read(path: str) -> str:
+        return (REPO / "docs" / path).read_text(encoding="utf-8")
+    return joined(read) if name == BUNDLE else read(name)
+
+
 def test_a_module_page_loads_only_what_it_uses_within_its_budget(browser, site: Site) -> None:
     sizes = journey(browser, site)
     assert declared_assets() <= set(sizes), "every asset mkdocs.yml puts on every page is counted"
@@ -110,7 +118,7 @@ def test_the_published_files_are_minified_and_the_sources_are_not(built_site: Si
     """The built copy is minified (macros/minify.py), by either generator; docs/assets keeps its comments."""
     for name in declared_assets() | {"assets/fp/home.css", "assets/fp/pages.css", "assets/fp/app.js"}:
         built = (built_site.root / name).read_text(encoding="utf-8")
-        source = (REPO / "docs" / name).read_text(encoding="utf-8")
+        source = source_of(name)
         assert "/*" not in built and len(built) < len(source), name
         assert "/*" in source, f"{name}: the source is readable, with its comments"
 
@@ -144,7 +152,8 @@ def test_app_pages_load_their_own_files(page, site: Site) -> None:
 def test_every_script_and_style_we_ship_is_a_file_of_ours() -> None:
     """Nothing in extra_javascript or extra_css points outside docs/assets (no CDN)."""
     for name in declared_assets():
-        assert (REPO / "docs" / Path(name)).is_file(), name
+        for path in PARTS if name == BUNDLE else (name,):
+            assert (REPO / "docs" / Path(path)).is_file(), path
 
 
 def test_the_home_pages_styles_come_and_go_with_it_under_instant_navigation(page, site: Site) -> None:

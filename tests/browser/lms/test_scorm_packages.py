@@ -97,7 +97,7 @@ def test_a_module_package_holds_its_page_and_what_it_loads(scorm_dist: Path, cat
     for ref in re.findall(r'<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"', page):
         if not re.match(r"[a-z]+:", ref):
             assert f"modules/{ref}".replace("modules/../", "") in files, ref
-    assert page.rindex('src="../assets/fp/scorm.js"') > page.rindex('src="../assets/quiz.js"')
+    assert page.rindex('src="../assets/fp/scorm.js"') > page.rindex('src="../assets/fp/site.js"')
     assert 'href="../assets/fp/package.css"' in page
     # What Material loads itself: the search worker and an index of this page only.
     assert any(name.startswith("assets/javascripts/workers/search.") for name in files)
