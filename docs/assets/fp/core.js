@@ -17,26 +17,17 @@ window.FP = window.FP || {};
     set: (k, v) => tryIt(s => (s.setItem(k, v), s.getItem(k) === v), false),
     remove: k => tryIt(s => (s.removeItem(k), s.getItem(k) === null), false),
     keys: prefix => tryIt(s => Object.keys(s).filter(k => k.startsWith(prefix)), []),
-    readJSON: k => { try { return JSON.parse(S.get(k)); } catch { return null; } },
+    readJSON: k => tryIt(() => JSON.parse(S.get(k)), null),
     writeJSON: (k, v) => S.set(k, JSON.stringify(v))
   };
 
-  // Dates: YYYY-MM-DD in files and inputs, "15 Dec 2026" for people.
+  // Dates: YYYY-MM-DD in files and inputs (app.js reads and writes them), "15 Dec 2026" for people.
   const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" "), DAY = FP.DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
-  // y-mm-dd from a year, a month (0-11) and a day; "d Mon y" from the same.
-  const ymd = (y, m, d) => `${y}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  const dmy = (y, m, d) => `${d} ${MONTHS[m]} ${y}`;
-  const utc = FP.utc = (m, plus) => new Date(Date.UTC(+m[1], m[2] - 1, +m[3] + (plus || 0)));
-  // fn(year, month, day) of d's UTC day, or (local) of its day where the learner is.
-  const inUTC = (d, fn) => fn(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const local = (d, fn) => fn(d.getFullYear(), d.getMonth(), d.getDate());
-  FP.iso = d => inUTC(d, ymd);
-  FP.isoDay = d => local(d || new Date(), ymd);
-  FP.today = () => FP.isoDay();
-  // From "2026-12-15", an ISO timestamp (its local day) or a Date; "" when it is not a date.
+  // From "2026-12-15" (that day), an ISO timestamp (its local day) or a Date; "" when it is not a date.
+  // A day is made a local date, so both read the same way; the Date constructor rolls 2027-02-30 over.
   FP.formatDate = v => {
-    const m = DAY.exec(v), d = m ? utc(m) : new Date(v == null || v === "" ? NaN : v);
-    return isNaN(d) ? "" : (m ? inUTC : local)(d, dmy);
+    const m = DAY.exec(v), d = m ? new Date(m[1], m[2] - 1, m[3]) : new Date(v == null || v === "" ? NaN : v);
+    return isNaN(d) ? "" : `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
   };
 
   // Run fn on every page Material shows (instant navigation included).
