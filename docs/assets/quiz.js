@@ -30,11 +30,9 @@ window.FP = window.FP || {};
   /* Mark a graded question (or `reset` it); `reveal`: passed or failed twice. */
   function mark(q, reveal, reset) {
     const on = picked(q), right = q.fpRight = !reset && isRight(q), show = right || (reveal && on.length > 0), v = one(q, ".fp-verdict");
-    let bad = 0;
     for (const c of choices(q)) {
       const ok = correct(c), mine = !reset && on.includes(c), wrong = mine && !ok, f = one(c, ".fp-choice-feedback");
       if (reset) input(c).checked = false;
-      bad += wrong;
       c.classList.toggle("fp-is-wrong", wrong);
       c.classList.toggle("fp-is-correct", ok && show);
       one(c, ".fp-choice-mark").textContent = wrong ? "✗ Your answer, not right" : ok && show ? (mine ? "✓ Your answer, correct" : "✓ Correct answer") : "";
@@ -42,7 +40,7 @@ window.FP = window.FP || {};
     }
     v.hidden = reset;
     v.className = "fp-verdict " + (right ? "fp-right" : "fp-wrong");
-    v.textContent = right ? "✓ Correct" : !on.length ? "✗ Not answered" : "✗ Not quite" + (show || bad ? "" : ": a right choice is still missing");
+    v.textContent = right ? "✓ Correct" : !on.length ? "✗ Not answered" : "✗ Not quite" + (show || !reset && !on.every(correct) ? "" : ": a right choice is still missing");
     one(q, ".fp-explanation").hidden = !show;
     one(q, "fieldset").disabled = !reset;
     if (reset) shuffle(q);
@@ -103,8 +101,7 @@ window.FP = window.FP || {};
       check.hidden = confirm.hidden = true;
       retry.hidden = false;
       retry.textContent = passed ? "Start again" : "Try again";
-      score.scrollIntoView();
-      score.focus({ preventScroll: true });
+      go(score); // it has tabindex="-1"
     }
 
     check.onclick = () => {

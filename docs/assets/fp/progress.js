@@ -26,13 +26,13 @@ window.FP = window.FP || {};
   // Record an attempt; true when saved, false when storage is full or blocked. A result of an
   // older quiz version is replaced, not merged: its scores answered other questions.
   function record(id, quizVersion, moduleVersion, score, passMark) {
-    const old = load(id), date = new Date().toISOString(), same = old?.quizVersion === quizVersion ? old : null, passed = score >= passMark;
-    const saved = put(id, {
+    const old = load(id), same = old?.quizVersion === quizVersion ? old : null, was = same?.passed;
+    const date = new Date().toISOString(), passed = score >= passMark, saved = put(id, {
       quizVersion, moduleVersion, last: score, date,
-      best: same ? Math.max(old.best, score) : score,
-      passed: !!same?.passed || passed,
-      passedOn: same?.passed ? old.passedOn : passed ? date : undefined,
-      first: same ? old.first : score,
+      best: same ? Math.max(same.best, score) : score,
+      passed: was || passed,
+      passedOn: was ? same.passedOn : passed ? date : undefined,
+      first: same ? same.first : score,
       attempts: [...same?.attempts || [], { date, score }].slice(-50)
     });
     // For scorm.js and xapi.js: every attempt, saved or not.
@@ -77,15 +77,16 @@ window.FP = window.FP || {};
   // The learner's next step after module `id`: the next open module of their assignment (path
   // order), else the next module in the course; {title, url, due, pathTitle} or null.
   FP.nextStep = id => {
-    const me = S.get("frontline:v1:learner"), mine = e => e.assignment.name === me, has = e => e.steps.some(s => s.m === id);
+    const me = S.get("frontline:v1:learner"), mine = e => e.assignment.name === me;
+    const at = e => e.steps.findIndex(s => s.m === id), open = s => s.m !== id && !isPassed(s.m);
     let list = S.keys("frontline:v1:assignment:").map(S.readJSON).filter(e => e && Array.isArray(e.steps) && e.assignment);
     // The learner's own assignments when the browser holds several people's (My progress asks whose).
     if (list.some(mine)) list = list.filter(mine);
-    list.sort((a, b) => has(b) - has(a) || (b.saved > a.saved) - (b.saved < a.saved));
-    for (const { steps, pathTitle } of list) {
-      const at = steps.findIndex(s => s.m === id), open = steps.filter(s => s.m !== id && !isPassed(s.m));
-      const next = open.find(s => steps.indexOf(s) > at) || open[0];
-      if (next) return { title: next.title, url: FP.base + next.url, due: next.due, pathTitle: pathTitle || null };
+    // Those with this module first, then the one saved last.
+    list.sort((a, b) => (at(b) >= 0) - (at(a) >= 0) || (b.saved > a.saved) - (b.saved < a.saved));
+    for (const e of list) {
+      const next = e.steps.slice(at(e) + 1).find(open) || e.steps.find(open);
+      if (next) return { title: next.title, url: FP.base + next.url, due: next.due, pathTitle: e.pathTitle || null };
     }
     const link = $(".md-footer__link--next");
     return link && moduleOf(link.href) ? { title: link.querySelector(".md-ellipsis").textContent.trim(), url: link.href, due: null, pathTitle: null } : null;
@@ -95,15 +96,13 @@ window.FP = window.FP || {};
     get: () => FP.base + (/\.html$/.test(location.pathname) || location.protocol === "file:" ? "assigned.html" : "assigned/")
   });
 
-  window.FrontlineProgress = FP.progress = { load, record, put, passed: isPassed, describe, paint, paintBars, valid, moduleOf, PREFIX, LAST };
+  window.FrontlineProgress = FP.progress = { load, record, put, passed: isPassed, describe, paint, paintBars, valid, PREFIX, LAST };
   FP.onEachPage(() => {
     paint();
     // A module page (it has a stewardship line) is where "Continue where you left off" returns to.
     const id = moduleOf(location.href), h1 = $(".md-content h1");
     if (id && $(".fp-stewardship")) S.writeJSON(LAST, { id, title: h1 ? h1.firstChild.textContent.trim() : id, date: new Date().toISOString() });
-    // The home page's script (home.js), loaded the first time the home page is shown.
-    if ($("[data-fp-course-map]")) FP.home ? FP.home() : FP.load("home", "");
   });
-  // Results saved in another tab show here too.
-  addEventListener("storage", e => { if (!e.key || e.key.startsWith(PREFIX)) { paint(); FP.home?.(); } });
+  // Results saved in another tab show here too (the home page's own script, home.js, listens as well).
+  addEventListener("storage", e => { if (!e.key || e.key.startsWith(PREFIX)) paint(); });
 })(window.FP);
