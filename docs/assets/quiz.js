@@ -96,8 +96,7 @@ window.FP = window.FP || {};
         a.onclick = e => { e.preventDefault(); e.stopPropagation(); go(q); };
         return i ? [", ", a] : [a];
       }));
-      next.hidden = true;
-      if (passed) nextStep(quiz, next);
+      if (passed) nextStep(quiz, next); // hidden till now: by the markup, or by the last "Start again"
       check.hidden = confirm.hidden = true;
       retry.hidden = false;
       retry.textContent = passed ? "Start again" : "Try again";
