@@ -1,5 +1,5 @@
 /* Frontline Playbook, on every page: quiz results in this browser and every mark that shows them
-   (status labels, progress bars, ticks in the navigation), the last module opened (for the home
+   (status labels, ticks in the navigation; progress bars in bars.js), the last module opened (for the home
    page's "Continue") and the learner's next step. Nothing leaves the browser.
    Results live under frontline:v1:quiz:<module> (kept across rebuilds):
    {quizVersion, moduleVersion, best, last, passed, date, passedOn?, first?, attempts?: [{date, score}]}
@@ -59,20 +59,15 @@ window.FP = window.FP || {};
     el.className = el.className.replace(/ ?fp-status-\w+/g, "") + " fp-status-" + (d ? (d.passed ? "passed" : "started") + (d.older ? " fp-status-older" : "") : "none");
     if (d) el.title = d.text;
   });
-  // Every progress bar: modules passed of those it counts.
-  const paintBars = () => each("[data-progress-modules]", el => {
-    const ids = el.dataset.progressModules.split(" ").filter(Boolean), done = ids.filter(isPassed).length, text = el.querySelector(".fp-progress-text");
-    el.querySelector("progress").value = done;
-    el.hidden = false; // hidden in the markup: without JavaScript no made-up "0 of N"
-    if (text) text.textContent = `${done} of ${ids.length} passed`;
-  });
   // A tick on each passed module in the navigation.
   const paintNav = () => each(".md-nav--primary .md-nav__item:not(.md-nav__item--nested) > a.md-nav__link", a => {
     const id = moduleOf(a.href), mark = a.querySelector(".fp-nav-mark");
     if (!id || !isPassed(id)) mark?.remove();
     else if (!mark) a.insertAdjacentHTML("beforeend", '<span class="fp-nav-mark" title="Passed"><span aria-hidden="true">✓</span><span class="fp-sr-only"> (passed)</span></span>');
   });
-  const paint = () => { paintStatus(); paintBars(); paintNav(); };
+  // Every painter of marks. A page with marks of its own names the file that adds theirs (bars.js:
+  // the progress bars of My progress and the paths' pages), so module pages carry none of it.
+  const painters = [paintStatus, paintNav], paint = () => painters.forEach(p => p());
 
   // The learner's next step after module `id`: the next open module of their assignment (path
   // order), else the next module in the course; {title, url, due, pathTitle} or null.
@@ -96,7 +91,7 @@ window.FP = window.FP || {};
     get: () => FP.base + (/\.html$/.test(location.pathname) || location.protocol === "file:" ? "assigned.html" : "assigned/")
   });
 
-  window.FrontlineProgress = FP.progress = { load, record, put, passed: isPassed, describe, paint, paintBars, valid, PREFIX, LAST };
+  window.FrontlineProgress = FP.progress = { load, record, put, passed: isPassed, describe, paint, painters, valid, PREFIX, LAST };
   FP.onEachPage(() => {
     paint();
     // A module page (it has a stewardship line) is where "Continue where you left off" returns to.
