@@ -80,7 +80,7 @@ def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
 APP_PAGE_FILES = {
     "assign": ("app link assignments calendar assign-page", "app"),
     "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
-    "progress": ("app link assignments calendar record assignment-view artefacts bars progress-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view bars artefacts progress-page", "app"),
     "team": ("app link record csv team-lib team-page", "app team"),
 }
 # A learning path's page: its progress bar (fp/bars.js; module pages have no bars, so do not carry it).
