@@ -36,21 +36,18 @@ window.FP = window.FP || {};
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
   };
-  // An app page names its own files (Renderer.browser_catalog: data-fp-load, data-fp-css in
-  // assets/fp/): styles first, then scripts in order, each once. Added to <body>, which Material
-  // keeps across pages (it syncs <head>), so module pages load none of them.
+  // A page names its own files in assets/fp/ (data-fp-load, data-fp-css: an app page's or a path's
+  // catalog, Renderer.browser_catalog; the home page's course map; a role-play kit): styles first,
+  // then, once they are in, scripts in order; each file once. Added to <body>, which Material keeps
+  // across pages (it syncs <head>); module pages name none, so they load none of them.
   const done = {};
-  const add = (tag, name, ext, attrs) => {
-    const url = FP.base + "assets/fp/" + name + ext;
-    if (name && !done[url]) return document.body.appendChild(done[url] = Object.assign(document.createElement(tag), attrs(url)));
-  };
+  const add = (tag, url, attrs) => done[url] ? null : document.body.appendChild(done[url] = Object.assign(document.createElement(tag), attrs));
+  const names = (list, ext) => list.split(" ").filter(Boolean).map(n => FP.base + "assets/fp/" + n + ext);
   FP.load = (scripts, styles) => {
-    let wait = 0;
-    const go = () => scripts.split(" ").forEach(n => add("script", n, ".js", src => ({ src, async: false })));
-    for (const n of styles.split(" ")) {
-      const e = add("link", n, ".css", href => ({ rel: "stylesheet", href }));
-      if (e) { wait++; e.onload = e.onerror = () => --wait || go(); }
-    }
+    const go = () => names(scripts, ".js").forEach(src => add("script", src, { src, async: false }));
+    const css = names(styles, ".css").map(href => add("link", href, { rel: "stylesheet", href })).filter(Boolean);
+    let wait = css.length;
+    css.forEach(e => e.onload = e.onerror = () => --wait || go());
     if (!wait) go();
   };
   FP.onEachPage(() => document.querySelectorAll("[data-fp-load]").forEach(e => FP.load(e.dataset.fpLoad, e.dataset.fpCss || "")));
