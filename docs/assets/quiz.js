@@ -1,152 +1,135 @@
 /* Frontline Playbook: self-check quizzes. The rules (what shows when) are described in
-   macros/templates/quiz.html, which also holds the wording; state lives on the question elements. */
-(function () {
+   macros/templates/quiz.html, which also holds the wording; state lives on the question elements
+   (fpRight: right at the last check; fpKept: kept from it; fpShuffled), which review.js reads too. */
+window.FP = window.FP || {};
+(FP => {
   "use strict";
-  var FP = window.FP = window.FP || {};
-  var all = function (el, s) { return [].slice.call(el.querySelectorAll(s)); };
-
-  function choices(q) { return all(q, ".fp-choice"); }
-  function ids(list) { return list.map(function (c) { return c.getAttribute("data-choice"); }).join(); }
-  function picked(q) { return choices(q).filter(function (c) { return c.querySelector("input").checked; }); }
-  function isRight(q) {
-    return picked(q).length > 0 && ids(picked(q)) === ids(choices(q).filter(function (c) { return c.hasAttribute("data-correct"); }));
-  }
-  function label(q) { return q.querySelector(".fp-question-number").textContent.replace(/ of .*/, ""); }
-  function text(el, s) { el.appendChild(document.createTextNode(s)); }
-  function link(el, href, s) {
-    var a = el.appendChild(document.createElement("a"));
-    a.href = href;
-    a.textContent = s;
-    return a;
-  }
+  const all = (el, s) => [...el.querySelectorAll(s)], one = (el, s) => el.querySelector(s);
+  const choices = q => all(q, ".fp-choice"), input = c => one(c, "input"), correct = c => c.hasAttribute("data-correct");
+  const ids = list => list.map(c => c.dataset.choice).join();
+  const picked = q => choices(q).filter(c => input(c).checked);
+  // Right: something picked, and exactly the correct choices.
+  const isRight = q => picked(q).length > 0 && choices(q).every(c => input(c).checked === correct(c));
+  const label = q => one(q, ".fp-question-number").textContent.replace(/ of .*/, "");
+  const link = (href, textContent) => Object.assign(document.createElement("a"), { href, textContent });
 
   /* A new order, never the one it had; true or false keeps its order. */
   function shuffle(q) {
-    var list = choices(q), before = ids(list), i, j, t;
-    if (q.getAttribute("data-kind") === "true-false") return;
+    if (q.dataset.kind === "true-false") return;
+    const list = choices(q), before = ids(list);
     do {
-      for (i = list.length - 1; i > 0; i--) { j = Math.floor(Math.random() * (i + 1)); t = list[i]; list[i] = list[j]; list[j] = t; }
+      for (let i = list.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [list[i], list[j]] = [list[j], list[i]];
+      }
     } while (q.fpShuffled && ids(list) === before);
-    list.forEach(function (c) { c.parentNode.appendChild(c); });
+    for (const c of list) c.parentNode.append(c);
     q.fpShuffled = true;
   }
 
   /* Mark a graded question (or `reset` it); `reveal`: passed or failed twice. */
   function mark(q, reveal, reset) {
-    var on = picked(q), right = q.fpRight = !reset && isRight(q), show = right || (reveal && on.length > 0), bad = 0;
-    choices(q).forEach(function (c) {
-      var ok = c.hasAttribute("data-correct"), mine = !reset && on.indexOf(c) >= 0, f = c.querySelector(".fp-choice-feedback");
-      if (reset) c.querySelector("input").checked = false;
-      if (mine && !ok) bad++;
-      c.classList.toggle("fp-is-wrong", mine && !ok);
+    const on = picked(q), right = q.fpRight = !reset && isRight(q), show = right || (reveal && on.length > 0), v = one(q, ".fp-verdict");
+    for (const c of choices(q)) {
+      const ok = correct(c), mine = !reset && on.includes(c), wrong = mine && !ok, f = one(c, ".fp-choice-feedback");
+      if (reset) input(c).checked = false;
+      c.classList.toggle("fp-is-wrong", wrong);
       c.classList.toggle("fp-is-correct", ok && show);
-      c.querySelector(".fp-choice-mark").textContent = mine && !ok ? "✗ Your answer, not right" :
-        ok && show ? (mine ? "✓ Your answer, correct" : "✓ Correct answer") : "";
-      if (f) f.hidden = !(mine && (!ok || show));
-    });
-    var v = q.querySelector(".fp-verdict");
+      one(c, ".fp-choice-mark").textContent = wrong ? "✗ Your answer, not right" : ok && show ? (mine ? "✓ Your answer, correct" : "✓ Correct answer") : "";
+      if (f) f.hidden = !(wrong || mine && show);
+    }
     v.hidden = reset;
     v.className = "fp-verdict " + (right ? "fp-right" : "fp-wrong");
-    v.textContent = right ? "✓ Correct" : !on.length ? "✗ Not answered" : "✗ Not quite" + (show || bad ? "" : ": a right choice is still missing");
-    q.querySelector(".fp-explanation").hidden = !show;
-    q.querySelector("fieldset").disabled = !reset;
+    v.textContent = right ? "✓ Correct" : !on.length ? "✗ Not answered" : "✗ Not quite" + (show || !reset && !on.every(correct) ? "" : ": a right choice is still missing");
+    one(q, ".fp-explanation").hidden = !show;
+    one(q, "fieldset").disabled = !reset;
     if (reset) shuffle(q);
   }
 
   /* After a pass: the learner's next step (FP.nextStep, progress.js). */
   function nextStep(quiz, el) {
-    var n = FP.nextStep(quiz.getAttribute("data-quiz"));
-    el.textContent = "";
+    const n = FP.nextStep(quiz.dataset.quiz), path = n && (n.due || n.pathTitle);
     el.hidden = !n;
-    if (!n) return;
-    var path = n.due || n.pathTitle;
-    text(el, path ? "Passed. Next in your path: " : "Passed. Next module: ");
-    link(el, n.url, n.title);
-    if (n.due) text(el, ", due " + FP.formatDate(n.due));
-    if (path) { text(el, " · "); link(el, FP.assignedUrl, "Back to my assignments"); }
+    el.replaceChildren(...!n ? [] : [
+      path ? "Passed. Next in your path: " : "Passed. Next module: ", link(n.url, n.title),
+      ...n.due ? [", due " + FP.formatDate(n.due)] : [],
+      ...path ? [" · ", link(FP.assignedUrl, "Back to my assignments")] : []
+    ]);
   }
 
   /* The stored result, or null when storage is full or blocked; the page's marks follow at once. */
   function save(quiz, pct, passMark) {
-    var P = FP.progress, id = quiz.getAttribute("data-quiz");
-    if (!P.record(id, quiz.getAttribute("data-quiz-version"), quiz.getAttribute("data-module-version"), pct, passMark)) return null;
+    const P = FP.progress, d = quiz.dataset;
+    if (!P.record(d.quiz, d.quizVersion, d.moduleVersion, pct, passMark)) return null;
     P.paint();
-    return P.load(id);
+    return P.load(d.quiz);
   }
 
   function bind(quiz) {
     if (quiz.dataset.bound) return;
     quiz.dataset.bound = "1";
     quiz.classList.add("fp-quiz-js");
-    var $ = function (s) { return quiz.querySelector(s); };
-    var questions = all(quiz, ".fp-question"), check = $(".fp-check"), retry = $(".fp-retry"), score = $(".fp-score");
-    var confirm = $(".fp-confirm"), ask = $(".fp-confirm-text"), passMark = +quiz.getAttribute("data-pass-mark");
-    var fails = 0, passed = false;
-
-    var run = session(questions, score), open = run.open, blank = run.blank, say = run.say, go = run.go;
+    const $ = s => one(quiz, s), questions = all(quiz, ".fp-question"), passMark = +quiz.dataset.passMark;
+    const check = $(".fp-check"), retry = $(".fp-retry"), score = $(".fp-score"), confirm = $(".fp-confirm"), ask = $(".fp-confirm-text");
+    const line = $(".fp-score-line"), stats = $(".fp-score-stats"), missedList = $(".fp-missed"), next = $(".fp-next"), warning = $(".fp-save-warning");
+    const { open, blank, say, go } = session(questions, score);
+    let fails = 0, passed = false;
 
     function grade() {
-      var missed = open().filter(function (q) { return !isRight(q); }), right = questions.length - missed.length;
-      var pct = Math.round(100 * right / questions.length), r, stats = [];
+      const missed = open().filter(q => !isRight(q)), right = questions.length - missed.length, pct = Math.round(100 * right / questions.length);
       passed = pct >= passMark;
       if (!passed) fails++;
-      open().forEach(function (q) { mark(q, passed || fails > 1); });
-      r = save(quiz, pct, passMark);
-      $(".fp-save-warning").hidden = !!r;
-      if (r) {
-        if (typeof r.first === "number") stats.push("first attempt " + r.first + "%");
-        stats.push("best score " + r.best + "%");
-        if (Array.isArray(r.attempts)) stats.push(r.attempts.length + " attempt" + (r.attempts.length > 1 ? "s" : ""));
-      }
+      open().forEach(q => mark(q, passed || fails > 1));
+      const r = save(quiz, pct, passMark), n = r?.attempts?.length;
+      warning.hidden = !!r;
       score.hidden = false;
       score.className = "fp-score " + (passed ? "fp-right" : "fp-wrong");
-      $(".fp-score-line").textContent = (passed ? "✓ Passed: " : "✗ Not passed yet: ") + right + " of " + questions.length +
-        " right (" + pct + "%; pass mark " + passMark + "%).";
-      $(".fp-score-stats").textContent = stats.length ? "Your record in this browser: " + stats.join(" · ") + "." : "";
+      line.textContent = `${passed ? "✓ Passed: " : "✗ Not passed yet: "}${right} of ${questions.length} right (${pct}%; pass mark ${passMark}%).`;
+      // first and attempts may be missing from a result saved by an earlier version.
+      stats.textContent = r ? "Your record in this browser: " + [
+        typeof r.first === "number" && `first attempt ${r.first}%`, `best score ${r.best}%`, r.attempts && `${n} attempt${n > 1 ? "s" : ""}`
+      ].filter(Boolean).join(" · ") + "." : "";
       say(passed ? "pass" : fails > 1 ? "fail2" : "fail");
-      var m = $(".fp-missed");
-      m.textContent = missed.length ? "Missed: " : "";
-      missed.forEach(function (q, i) {
-        q.id = q.id || quiz.id + "--" + q.getAttribute("data-question"); // "--": no id contains it, so no clash
-        if (i) text(m, ", ");
-        link(m, "#" + q.id, label(q)).onclick = function (e) { e.preventDefault(); e.stopPropagation(); go(q); };
-      });
-      $(".fp-next").hidden = true;
-      if (passed) nextStep(quiz, $(".fp-next"));
+      missedList.replaceChildren(...missed.length ? ["Missed: "] : [], ...missed.flatMap((q, i) => {
+        q.id ||= quiz.id + "--" + q.dataset.question; // "--": no id contains it, so no clash
+        const a = link("#" + q.id, label(q));
+        a.onclick = e => { e.preventDefault(); e.stopPropagation(); go(q); };
+        return i ? [", ", a] : [a];
+      }));
+      if (passed) nextStep(quiz, next); // hidden till now: by the markup, or by the last "Start again"
       check.hidden = confirm.hidden = true;
       retry.hidden = false;
       retry.textContent = passed ? "Start again" : "Try again";
-      score.scrollIntoView();
-      score.focus({ preventScroll: true });
+      go(score); // it has tabindex="-1"
     }
 
-    check.onclick = function () {
-      var b = blank();
+    check.onclick = () => {
+      const b = blank();
       if (!b.length) return grade();
-      ask.textContent = (b.length > 1 ? b.length + " questions are" : "1 question is") + " not answered: " + b.map(label).join(", ") + ".";
+      ask.textContent = `${b.length > 1 ? b.length + " questions are" : "1 question is"} not answered: ${b.map(label).join(", ")}.`;
       confirm.hidden = false;
       check.hidden = true;
       ask.focus();
     };
     $(".fp-confirm-yes").onclick = grade;
-    $(".fp-confirm-no").onclick = function () {
+    $(".fp-confirm-no").onclick = () => {
       confirm.hidden = true;
       check.hidden = false;
       go(blank()[0]);
     };
-    retry.onclick = function () {
-      questions.forEach(function (q) {
+    retry.onclick = () => {
+      for (const q of questions) {
         q.fpKept = !passed && q.fpRight;
-        if (q.fpKept) q.querySelector(".fp-verdict").textContent = "✓ Correct, kept from your last try";
+        if (q.fpKept) one(q, ".fp-verdict").textContent = "✓ Correct, kept from your last try";
         else mark(q, false, true);
-      });
+      }
       if (passed) fails = 0;
       score.hidden = !fails;
       score.className = "fp-score";
-      $(".fp-score-line").textContent = $(".fp-score-stats").textContent = $(".fp-missed").textContent = "";
+      line.textContent = stats.textContent = missedList.textContent = "";
       say("kept");
       passed = false;
-      $(".fp-next").hidden = $(".fp-save-warning").hidden = retry.hidden = true;
+      next.hidden = warning.hidden = retry.hidden = true;
       check.hidden = false;
       go(open()[0]);
     };
@@ -155,26 +138,24 @@
     check.hidden = false;
   }
 
-  /* The marking rules, for the review page and the diagnostic (docs/assets/fp/review.js): one copy of them. */
   /* What a quiz and a review session both need of their questions: those still open (not kept from a
      right answer), the blank ones among them, the score's message to show, and focus on a question. */
   function session(questions, score) {
-    function open() { return questions.filter(function (q) { return !q.fpKept; }); }
+    const open = () => questions.filter(q => !q.fpKept);
     return {
-      open: open,
-      blank: function () { return open().filter(function (q) { return !picked(q).length; }); },
-      say: function (key) { all(score, "[data-say]").forEach(function (p) { p.hidden = p.getAttribute("data-say") !== key; }); },
-      go: function (q) {
-        var input = q.querySelector("input:not(:disabled)");
+      open,
+      blank: () => open().filter(q => !picked(q).length),
+      say: key => all(score, "[data-say]").forEach(p => { p.hidden = p.dataset.say !== key; }),
+      go: q => {
+        const first = one(q, "input:not(:disabled)");
         q.scrollIntoView();
-        if (!input) q.tabIndex = -1;
-        (input || q).focus({ preventScroll: true });
+        if (!first) q.tabIndex = -1;
+        (first || q).focus({ preventScroll: true });
       }
     };
   }
-  FP.quizMarking = { mark: mark, isRight: isRight, picked: picked, shuffle: shuffle, label: label, session: session };
+  /* The marking rules, for the review page and the diagnostic (docs/assets/fp/review.js): one copy of them. */
+  FP.quizMarking = { mark, isRight, picked, shuffle, label, session };
 
-  function init() { all(document, "[data-quiz]").forEach(bind); }
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else document.addEventListener("DOMContentLoaded", init);
-})();
+  FP.onEachPage(() => all(document, "[data-quiz]").forEach(bind));
+})(window.FP);

@@ -12,6 +12,13 @@ window.FP = window.FP || {};
     Object.keys(o || {}).forEach(function (k) { m[k] = o[k]; });
     return m;
   };
+  // Dates as files and inputs hold them, YYYY-MM-DD (FP.DAY; core.js formats them for people): only
+  // app pages compute with them, so a module page does not carry this.
+  function pad(n) { return String(n).padStart(2, "0"); }
+  FP.utc = function (m, plus) { return new Date(Date.UTC(+m[1], m[2] - 1, +m[3] + (plus || 0))); };
+  FP.iso = function (d) { return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()); };
+  FP.isoDay = function (d) { d = d || new Date(); return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); };
+  FP.today = function () { return FP.isoDay(); };
   FP.validDate = function (s) { var m = FP.DAY.exec(s); return !!m && FP.iso(FP.utc(m)) === s; }; // 2027-02-30 is not
   FP.addDays = function (s, n) { return FP.iso(FP.utc(FP.DAY.exec(s), n)); };
   // init(element) once per element matching selector, on every page; data-bound marks it done.

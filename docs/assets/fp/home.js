@@ -1,5 +1,7 @@
 /* Frontline Playbook: the home page's main action and the per-track counts on its course map.
-   Loaded by progress.js when the home page is shown; reads the results and the last module opened. */
+   Loaded by core.js (the course map's data-fp-load) the first time the home page is shown, and run on
+   every page shown after (it does nothing where there is no course map) and when results change in
+   another tab; reads the results and the last module opened. */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
@@ -54,5 +56,6 @@ window.FP = window.FP || {};
     action.replaceChildren.apply(action, parts.concat(context ? [p] : []));
   };
 
-  FP.home();
+  FP.onEachPage(FP.home);
+  window.addEventListener("storage", function (e) { if (!e.key || e.key.indexOf(P.PREFIX) === 0) FP.home(); });
 })(window.FP);

@@ -1,0 +1,18 @@
+/* Frontline Playbook: the progress bars (macros/templates/progress-bar.html) of My progress and of
+   each learning path's page: modules passed of those a bar counts. Only those pages have bars, so
+   only they load this file (core.js, data-fp-load: Renderer.browser_catalog); from then on the bars
+   are painted with the other marks of results (FP.progress.paint: every page shown, a quiz checked,
+   results saved in another tab, My progress's import and reset). */
+window.FP = window.FP || {};
+(FP => {
+  "use strict";
+  const P = FP.progress;
+  P.paintBars = () => document.querySelectorAll("[data-progress-modules]").forEach(el => {
+    const ids = el.dataset.progressModules.split(" ").filter(Boolean), done = ids.filter(P.passed).length, text = el.querySelector(".fp-progress-text");
+    el.querySelector("progress").value = done;
+    el.hidden = false; // hidden in the markup: without JavaScript no made-up "0 of N"
+    if (text) text.textContent = `${done} of ${ids.length} passed`;
+  });
+  P.painters.push(P.paintBars);
+  P.paintBars(); // the page that named this file is shown already
+})(window.FP);
