@@ -134,6 +134,7 @@ def test_description_is_plain_text_attribute_escaped() -> None:
         ('<p onclick="alert(1)" style="position:fixed">x</p>', "<p>x</p>"),
         ('<iframe src="https://example.org"></iframe><form><input autofocus onfocus="alert(1)"></form>', ""),
         ('<svg><script>alert(1)</script></svg><math><mtext>x</mtext></math>', "<svg></svg>"),
+        ('<button type="submit" onclick="alert(1)" formaction="https://example.org" autofocus>x</button>', '<button type="button">x</button>'),
         ('<p id="fp-catalog">x</p><p id="FP">y</p><p id="__drawer">z</p><h2 id="why-it-matters">w</h2>', '<p>x</p><p>y</p><p>z</p><h2 id="why-it-matters">w</h2>'),
     ],
 )
