@@ -92,6 +92,17 @@ def test_checklist_macro_and_its_errors(course: Path) -> None:
         renderer.module_card("alpah", "index.md")
 
 
+def test_a_checklist_comes_with_its_print_button_and_source_line(course: Path) -> None:
+    """What page.js used to add in the browser, now in the page: the source line before the heading
+    (from the module, shown on paper only), the button after it, named for a template or a checklist."""
+    html = clean_html(to_html(renderer_for(course).checklist("alpha", "alpha-list"))).strip()
+    assert html.startswith('<div class="fp-checklist-section fp-print-part">')
+    source = html.index('<p class="fp-print-source" data-search-exclude="">From “Alpha module”, Frontline Playbook</p>')
+    heading = html.index(">Checklist: Alpha checklist")
+    button = html.index('<div><button type="button" class="md-button fp-print-one" data-search-exclude="">Print this checklist</button></div>')
+    assert source < heading < button
+
+
 def test_helpers() -> None:
     assert relative_link("modules/a.md", "index.md") == "modules/a.md"
     assert relative_link("modules/a.md", "modules/b.md") == "a.md"
