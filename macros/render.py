@@ -202,6 +202,7 @@ ALLOWED_TAGS = frozenset({
     "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "tr", "u", "ul",
     "progress", "svg", "path",  # a path's progress bar; Material's icons (`:material-clock-outline:`) are inline SVG
+    "button",  # "Print this checklist" (templates/print-button.md): with no form and no handler allowed, it does nothing by itself
 })
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
@@ -218,6 +219,8 @@ ALLOWED_ATTRIBUTES = {
     "span": {"data-module-status", "data-long"},
     "div": {"data-progress-modules"},
     "h2": {"data-search-exclude"},
+    "p": {"data-search-exclude"},
+    "button": {"type", "data-search-exclude"},
 }
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # An id from content (`{ #anchor }`, a heading's slug) is a lower-case slug that is not one of ours:
@@ -227,7 +230,10 @@ _CONTENT_ID = re.compile(r"_?[a-z0-9][a-z0-9_.-]*")
 _RESERVED_ID = re.compile(r"fp-")
 
 
-def _content_id(element: str, attribute: str, value: str) -> str | None:
+def _content_attribute(element: str, attribute: str, value: str) -> str | None:
+    """An allowed attribute as content may have it: ids as above, a button only of type "button"."""
+    if element == "button" and attribute == "type":
+        return "button"  # never a submit button, whatever a form might come to surround it
     if attribute != "id":
         return value
     return value if _CONTENT_ID.fullmatch(value) and not _RESERVED_ID.match(value) else None
@@ -238,7 +244,7 @@ _CLEANING = {
     "attributes": {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
     "url_schemes": set(ALLOWED_URL_SCHEMES),
     "filter_style_properties": {"text-align"},
-    "attribute_filter": _content_id,
+    "attribute_filter": _content_attribute,
     "link_rel": None,  # no rel added: links stay as MkDocs wrote them
     "strip_comments": True,
 }
@@ -606,7 +612,7 @@ class Renderer:
         module = self.catalog.module(module_id)
         for section in module.sections:
             if isinstance(section, schema.ChecklistSection) and section.id == checklist_id:
-                return self.region(self._render("sections/checklist.md", section=section, heading="##"))
+                return self.region(self._render("sections/checklist.md", module=module, section=section, heading="##"))
         known = [section.id for section in module.sections if isinstance(section, schema.ChecklistSection) and section.id]
         raise KeyError(f"module '{module_id}' has no checklist '{checklist_id}'; it has: {', '.join(known) or 'none with an id'}")
 

@@ -113,6 +113,18 @@ def test_f1_titles_are_text_in_cards_search_and_tags(hostile: Path) -> None:
     assert ALPHA in page(hostile, "tags/index.html").text_in("article.md-content__inner", "a.")
 
 
+def test_f1_title_is_text_in_the_print_source_line_the_build_writes(hostile: Path) -> None:
+    """"Print this checklist" and its "From ..." line come with the page (templates/print-button.md,
+    print-source.md), no longer from page.js: the title stays text there too, and neither is indexed."""
+    for name, title in (("alpha", ALPHA), ("beta", BETA)):
+        built = page(hostile, f"modules/{name}/index.html")
+        assert built.text_in("div.fp-checklist-section", "p.fp-print-source") == [f"From “{title}”, Frontline Playbook"]
+        assert built.text_in("div.fp-checklist-section", "button.md-button") == ["Print this checklist"]
+        assert built.handlers() == []
+    texts = [html.unescape(doc["text"]) for doc in json.loads((hostile / "search/search_index.json").read_text(encoding="utf-8"))["docs"]]
+    assert not [text for text in texts if "”, Frontline Playbook" in text or "Print this" in text]
+
+
 # --- F2: attr_list turns a trailing { ... } into attributes ------------------------------------
 
 

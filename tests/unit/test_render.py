@@ -92,6 +92,17 @@ def test_checklist_macro_and_its_errors(course: Path) -> None:
         renderer.module_card("alpah", "index.md")
 
 
+def test_a_checklist_comes_with_its_print_button_and_source_line(course: Path) -> None:
+    """What page.js used to add in the browser, now in the page: the source line before the heading
+    (from the module, shown on paper only), the button after it, named for a template or a checklist."""
+    html = clean_html(to_html(renderer_for(course).checklist("alpha", "alpha-list"))).strip()
+    assert html.startswith('<div class="fp-checklist-section fp-print-part">')
+    source = html.index('<p class="fp-print-source" data-search-exclude="">From “Alpha module”, Frontline Playbook</p>')
+    heading = html.index(">Checklist: Alpha checklist")
+    button = html.index('<div><button type="button" class="md-button fp-print-one" data-search-exclude="">Print this checklist</button></div>')
+    assert source < heading < button
+
+
 def test_helpers() -> None:
     assert relative_link("modules/a.md", "index.md") == "modules/a.md"
     assert relative_link("modules/a.md", "modules/b.md") == "a.md"
@@ -134,6 +145,7 @@ def test_description_is_plain_text_attribute_escaped() -> None:
         ('<p onclick="alert(1)" style="position:fixed">x</p>', "<p>x</p>"),
         ('<iframe src="https://example.org"></iframe><form><input autofocus onfocus="alert(1)"></form>', ""),
         ('<svg><script>alert(1)</script></svg><math><mtext>x</mtext></math>', "<svg></svg>"),
+        ('<button type="submit" onclick="alert(1)" formaction="https://example.org" autofocus>x</button>', '<button type="button">x</button>'),
         ('<p id="fp-catalog">x</p><p id="FP">y</p><p id="__drawer">z</p><h2 id="why-it-matters">w</h2>', '<p>x</p><p>y</p><p>z</p><h2 id="why-it-matters">w</h2>'),
     ],
 )

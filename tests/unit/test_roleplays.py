@@ -138,6 +138,8 @@ def test_the_kit_pages_and_the_module_link(course: Path) -> None:
     for part in ("## Manager's brief", "## Rep's brief { #reps-brief data-search-exclude }", "## Observer's rubric"):
         assert part in kit
     assert kit.count('class="fp-roleplay-part fp-print-part') == 3
+    assert kit.count("From “A first practice”, Frontline Playbook\n{: .fp-print-source data-search-exclude }") == 3
+    assert re.findall(r">Print this (\w+)</button>", kit) == ["brief", "brief", "rubric"]
     assert "[role-play kit: A first practice](../roleplays/practice-one.md)" in pages["modules/alpha.md"]
     assert "role-play kit" not in pages["modules/beta.md"]
     assert "(practice-one.md)" in pages["roleplays/index.md"] and "(../modules/alpha.md)" in pages["roleplays/index.md"]

@@ -1,71 +1,51 @@
 /* Frontline Playbook: content pages on small screens and on paper.
    - A table wider than the page scrolls inside a focusable region with a name and a visible hint
      (keyboard users can scroll it; axe: scrollable-region-focusable). Re-checked on resize.
-   - Every checklist (and each part of a role-play kit) gets a "Print this checklist" button that prints it alone.
-   Without JavaScript neither appears: the tables scroll as Material makes them, Ctrl+P prints the
-   whole module. Runs on every page Material shows. */
+   - "Print this checklist" (and "brief"/"rubric" in a role-play kit) prints its section alone. The
+     button and the section's "From ..." line come with the page (macros/templates/print-button.md,
+     print-source.md); one listener on the document serves every page Material shows.
+   Without JavaScript the button is hidden (frontline.css), the tables scroll as Material makes them
+   and Ctrl+P prints the whole module. */
 window.FP = window.FP || {};
 (function (FP) {
   "use strict";
 
   function tables() {
-    var wraps = document.querySelectorAll(".md-content .md-typeset__scrollwrap");
-    Array.prototype.forEach.call(wraps, function (wrap) {
-      var table = wrap.querySelector("table"), hint = wrap.previousElementSibling;
-      if (!table) return;
-      if (!hint || !hint.classList.contains("fp-scroll-hint")) {
-        hint = document.createElement("p");
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var hint = wrap.fpHint;
+      if (!hint) {
+        hint = wrap.fpHint = document.createElement("p");
         hint.className = "fp-scroll-hint";
         hint.setAttribute("aria-hidden", "true");
         hint.textContent = "Wide table: scroll sideways to see all of it →";
-        wrap.parentNode.insertBefore(hint, wrap);
+        wrap.before(hint);
       }
-      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1, name,
+        heads = Array.from(wrap.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); }).filter(Boolean),
+        region = { tabindex: 0, role: "region", "aria-label": "Table" + (heads.length ? " of " + heads.join(", ") : "") + ", scrolls sideways" };
       hint.hidden = !wide;
-      if (wide) {
-        var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); }).filter(Boolean);
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Table" + (heads.length ? " of " + heads.join(", ") : "") + ", scrolls sideways");
-      } else {
-        ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+      // Only a table that overflows is a region to scroll; one that fits again is a plain table.
+      for (name in region) {
+        if (wide) wrap.setAttribute(name, region[name]);
+        else wrap.removeAttribute(name);
       }
     });
   }
 
-  function printOne(section) {
-    var root = document.documentElement;
-    section.classList.add("fp-print-target");
-    root.classList.add("fp-print-one-on");
-    window.addEventListener("afterprint", function done() {
-      window.removeEventListener("afterprint", done);
-      section.classList.remove("fp-print-target");
-      root.classList.remove("fp-print-one-on");
-    });
+  // The print-one classes (frontline.css) leave the section alone on paper until the print is over.
+  document.addEventListener("click", function (event) {
+    var section = event.target.closest(".fp-print-one") && event.target.closest(".fp-print-part");
+    function alone(on) {
+      section.classList.toggle("fp-print-target", on);
+      document.documentElement.classList.toggle("fp-print-one-on", on);
+    }
+    if (!section) return;
+    alone(true);
+    window.addEventListener("afterprint", function () { alone(false); }, { once: true });
     window.print();
-  }
+  });
 
-  function checklists() {
-    var h1 = document.querySelector(".md-content h1");
-    var from = h1 ? h1.firstChild.textContent.trim() : document.title;
-    Array.prototype.forEach.call(document.querySelectorAll(".md-content .fp-checklist-section, .md-content .fp-print-part"), function (section) {
-      if (section.querySelector(".fp-print-one")) return;
-      var heading = section.querySelector("h2, h3"), what = (/fp-print-(brief|rubric)/.exec(section.className) || [])[1] || (/template/i.test(heading ? heading.textContent : "") ? "template" : "checklist");
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "md-button fp-print-one";
-      b.textContent = "Print this " + what;
-      b.addEventListener("click", function () { printOne(section); });
-      var source = document.createElement("p");
-      source.className = "fp-print-source";
-      source.textContent = "From “" + from + "”, Frontline Playbook";
-      if (heading) { heading.after(b); heading.before(source); } else section.prepend(b);
-    });
-  }
-
-  function init() { tables(); checklists(); }
   var timer;
   window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(tables, 150); });
-  FP.page = { init: init, tables: tables };
-  FP.onEachPage(init);
+  FP.onEachPage(tables);
 })(window.FP);
