@@ -7,45 +7,38 @@
    Without JavaScript the button is hidden (frontline.css), the tables scroll as Material makes them
    and Ctrl+P prints the whole module. */
 window.FP = window.FP || {};
-(function (FP) {
+(FP => {
   "use strict";
 
-  function tables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      var hint = wrap.fpHint;
-      if (!hint) {
-        hint = wrap.fpHint = document.createElement("p");
-        hint.className = "fp-scroll-hint";
-        hint.setAttribute("aria-hidden", "true");
-        hint.textContent = "Wide table: scroll sideways to see all of it →";
-        wrap.before(hint);
-      }
-      var wide = wrap.scrollWidth > wrap.clientWidth + 1, name,
-        heads = Array.from(wrap.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); }).filter(Boolean),
-        region = { tabindex: 0, role: "region", "aria-label": "Table" + (heads.length ? " of " + heads.join(", ") : "") + ", scrolls sideways" };
-      hint.hidden = !wide;
-      // Only a table that overflows is a region to scroll; one that fits again is a plain table.
-      for (name in region) {
-        if (wide) wrap.setAttribute(name, region[name]);
-        else wrap.removeAttribute(name);
-      }
-    });
-  }
-
-  // The print-one classes (frontline.css) leave the section alone on paper until the print is over.
-  document.addEventListener("click", function (event) {
-    var section = event.target.closest(".fp-print-one") && event.target.closest(".fp-print-part");
-    function alone(on) {
-      section.classList.toggle("fp-print-target", on);
-      document.documentElement.classList.toggle("fp-print-one-on", on);
+  const tables = () => document.querySelectorAll(".md-typeset__scrollwrap").forEach(wrap => {
+    let hint = wrap.fpHint;
+    if (!hint) {
+      hint = wrap.fpHint = Object.assign(document.createElement("p"), { className: "fp-scroll-hint", textContent: "Wide table: scroll sideways to see all of it →" });
+      hint.setAttribute("aria-hidden", "true");
+      wrap.before(hint);
     }
-    if (!section) return;
-    alone(true);
-    window.addEventListener("afterprint", function () { alone(false); }, { once: true });
-    window.print();
+    const wide = wrap.scrollWidth > wrap.clientWidth + 1;
+    const heads = Array.from(wrap.querySelectorAll("thead th"), th => th.textContent.trim()).filter(Boolean);
+    const region = { tabindex: 0, role: "region", "aria-label": `Table${heads.length ? " of " + heads.join(", ") : ""}, scrolls sideways` };
+    hint.hidden = !wide;
+    // Only a table that overflows is a region to scroll; one that fits again is a plain table.
+    for (const name in region) wide ? wrap.setAttribute(name, region[name]) : wrap.removeAttribute(name);
   });
 
-  var timer;
-  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(tables, 150); });
+  // The print-one classes (frontline.css) leave the section alone on paper until the print is over.
+  document.addEventListener("click", event => {
+    const section = event.target.closest(".fp-print-one") && event.target.closest(".fp-print-part");
+    const alone = on => {
+      section.classList.toggle("fp-print-target", on);
+      document.documentElement.classList.toggle("fp-print-one-on", on);
+    };
+    if (!section) return;
+    alone(true);
+    addEventListener("afterprint", () => alone(false), { once: true });
+    print();
+  });
+
+  let timer;
+  addEventListener("resize", () => { clearTimeout(timer); timer = setTimeout(tables, 150); });
   FP.onEachPage(tables);
 })(window.FP);
