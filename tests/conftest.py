@@ -46,6 +46,22 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **extra}
 
 
+@contextlib.contextmanager
+def mkdocs_serving(project: Path) -> Iterator[tuple[str, list[str]]]:
+    """`mkdocs serve` of a project copy on a free port: its base URL, and its output once it stopped."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    output: list[str] = []
+    try:
+        yield f"http://127.0.0.1:{port}/", output
+    finally:
+        server.terminate()
+        output.append(server.communicate(timeout=30)[0])
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project (config, pages, content, package) that a test may break."""
     target.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from macros.bundle import BUNDLE, PARTS
 from tests.build.test_build import wait_for
-from tests.conftest import REPO, Site, copy_project, edit, free_port, mkdocs_env
+from tests.conftest import REPO, Site, copy_project, edit, mkdocs_env, mkdocs_serving
 
 OUR_SCRIPT = re.compile(r'<script src="(?:/|(?:\.\./)*(?:\./)?)(assets/(?:fp/)?[a-z-]+\.js)"')
 
@@ -37,21 +37,13 @@ def test_the_bundle_holds_every_part(built_site: Site) -> None:
 
 def test_serve_joins_the_readable_sources_and_follows_an_edit(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/{BUNDLE}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        text = wait_for(url, lambda text: "FP" in text)
+    with mkdocs_serving(project) as (base, log):
+        text = wait_for(base + BUNDLE, lambda text: "FP" in text)
         for part in PARTS:
             assert (REPO / "docs" / part).read_text(encoding="utf-8") in text, f"{part}: as written, comments and all"
         edit(project / "docs/assets/quiz.js", '"use strict";', '"use strict"; /* edited while serving */')
-        wait_for(url, lambda text: "/* edited while serving */" in text)
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+        wait_for(base + BUNDLE, lambda text: "/* edited while serving */" in text)
+    output = log[0]
     assert "Traceback" not in output, output
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.build.test_build import wait_for
-from tests.conftest import copy_project, edit, free_port, mkdocs_env
+from tests.conftest import copy_project, edit, mkdocs_serving
 
 
 def test_a_broken_module_keeps_its_page_showing_the_error(tmp_path: Path) -> None:
@@ -17,13 +15,7 @@ def test_a_broken_module_keeps_its_page_showing_the_error(tmp_path: Path) -> Non
     edit(module, "\nlevel:", "\nlevell:")
     glossary = project / "docs/glossary.md"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n{{ module_card('coaching') }}\n", encoding="utf-8")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
+    with mkdocs_serving(project) as (base, log):
         page = wait_for(f"{base}modules/coaching/", lambda text: "<article" in text)
         assert "1 problem in this module" in page and "content/modules/coaching.yml:" in page and "unknown field &#x27;levell&#x27;" in page
         assert page.count("fp-content-errors") == 1, "the module's own problems, not the banner again"
@@ -42,9 +34,7 @@ def test_a_broken_module_keeps_its_page_showing_the_error(tmp_path: Path) -> Non
         assert "Conversation guide" in page
         wait_for(f"{base}paths/coaching-intensive/", lambda text: "Not shown until fixed" not in text)
         wait_for(f"{base}glossary/", lambda text: "is not shown" not in text and 'href="../modules/coaching/"' in text)
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+    output = log[0]
     assert "Traceback" not in output, output
     problems = [line for line in output.splitlines() if line.startswith("ERROR") and "coaching" in line]
     # one line for the file itself (per rebuild), nothing cascading from pages that mention it
