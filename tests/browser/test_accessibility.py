@@ -47,6 +47,45 @@ def test_module_page_before_and_after_checking_answers(browser, site: Site, sche
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_buttons_keep_their_contrast_under_the_pointer_and_the_keyboard(browser, site: Site, scheme: str) -> None:
+    """A secondary button ("Print this checklist", "Keep answering", "Try again") fills with dark
+    indigo when hovered or focused: its text must turn white with it, in the dark scheme too (it
+    stayed link-blue there, 2.6:1)."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site.url}modules/coaching/")
+        page.wait_for_selector("[data-quiz][data-bound]")
+        quiz = page.locator("[data-quiz]")
+        quiz.locator(".fp-choice:not([data-correct]) input").first.check()
+        quiz.get_by_role("button", name="Check answers").click()
+        buttons = [page.locator("article").get_by_role("button", name="Print this checklist"), quiz.get_by_role("button", name="Keep answering")]
+        for button in buttons:
+            button.hover()
+            assert contrast_problems(page, button) == [], f"{button}: hovered"
+            page.mouse.move(0, 0)
+            button.focus()
+            assert contrast_problems(page, button) == [], f"{button}: focused"
+        quiz.get_by_role("button", name="Check anyway").click()
+        retry = quiz.get_by_role("button", name="Try again")
+        retry.focus()
+        assert contrast_problems(page, retry) == [], "Try again: focused"
+    finally:
+        context.close()
+
+
+def contrast_problems(page, button) -> list[str]:
+    """axe's colour-contrast check of one button as it is drawn now (hover or focus on it)."""
+    settled(page)
+    selector = button.evaluate("e => { e.setAttribute('data-contrast-check', ''); return '[data-contrast-check]'; }")
+    try:
+        results = AXE.run(page, context=selector, options={"runOnly": ["color-contrast"]})
+    finally:
+        button.evaluate("e => e.removeAttribute('data-contrast-check')")
+    return [f"{v['id']}: {v['nodes'][0]['any'][0]['message']}" for v in results.response["violations"]]
+
+
 @pytest.mark.parametrize("path", ["", "overview/", "progress/", "glossary/", "start-here/", "tags/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_other_pages(browser, site: Site, path: str, scheme: str) -> None:
