@@ -5,15 +5,15 @@ results and progress marks, the quiz, printing and wide tables); the built site 
 that order, into assets/fp/site.js, the one script mkdocs.yml names. They are classic scripts
 under the FP namespace, each an IIFE, so joining them changes nothing they do: no module graph, no
 transform, nothing renamed (the minifier runs afterwards, as on every file of ours). One file
-compresses better than five (gzip learns the shared words once: about 950 B of a module page's
-6 KB, tests/browser/test_page_weight.py) and is one request instead of five. `mkdocs serve`
+compresses better than five (gzip learns the shared words once: about 1 000 B of a module page's
+weight, tests/browser/test_page_weight.py) and is one request instead of five. `mkdocs serve`
 joins the readable sources, so what runs while editing is what the sources say. Both generators
 publish the same file: the MkDocs plugin as a generated file, the Zensical adapter in its docs copy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 BUNDLE = "assets/fp/site.js"
@@ -32,18 +32,25 @@ def joined(read: Callable[[str], str]) -> str:
     return "".join(texts)
 
 
-def missing_parts(has: Callable[[str], bool]) -> list[str]:
-    """The parts `has` does not find, as docs/ paths for a message."""
-    return [f"docs/{part}" for part in PARTS if not has(part)]
+def named_in(scripts: Iterable[object]) -> bool:
+    """Whether a config's extra_javascript names the bundle: entries as written in mkdocs.yml
+    (a path, or a mapping with `path`) or as MkDocs holds them (ExtraScriptValue, whose str is its path)."""
+    return any((script.get("path") if isinstance(script, Mapping) else str(script)) == BUNDLE for script in scripts)
+
+
+def missing_parts(has: Callable[[str], bool]) -> str | None:
+    """What to say when `has` does not find some parts (their docs/ paths), or None when it finds all."""
+    missing = [f"docs/{part}" for part in PARTS if not has(part)]
+    return f"{', '.join(missing)} missing: mkdocs.yml names {BUNDLE}, which joins them" if missing else None
 
 
 def write_bundle(docs: Path) -> Path:
     """In a docs folder copy (the Zensical project's, never the repository's docs/): the bundle
     written, the parts removed, as the MkDocs build publishes them. Raises FileNotFoundError
     naming a missing part."""
-    missing = missing_parts(lambda part: (docs / part).is_file())
-    if missing:
-        raise FileNotFoundError(f"{', '.join(missing)} missing: the site's scripts cannot be joined")
+    problem = missing_parts(lambda part: (docs / part).is_file())
+    if problem:
+        raise FileNotFoundError(problem)
     text = joined(lambda part: (docs / part).read_text(encoding="utf-8"))
     for part in PARTS:
         (docs / part).unlink()

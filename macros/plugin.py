@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
-from .bundle import BUNDLE, PARTS, joined, missing_parts
+from .bundle import BUNDLE, PARTS, joined, missing_parts, named_in
 from .catalog import FileCache, content_warnings, review_warnings
 from .errors import format_report
 from .minify import minify_assets
@@ -106,7 +106,7 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
         The pages are rendered here, completely, and marked `render_macros: false`: text from YAML
         never becomes template source for mkdocs-macros (F3 of the adversarial review).
         """
-        if any(str(script) == BUNDLE for script in config.extra_javascript):  # ExtraScriptValue or str
+        if named_in(config.extra_javascript):
             self.join_scripts(files, config)
         if self.build is None:
             return files
@@ -123,15 +123,16 @@ class FrontlinePlugin(BasePlugin[FrontlineConfig]):
     def join_scripts(self, files: Files, config: MkDocsConfig) -> None:
         """The scripts of every page published as one file (macros/bundle.py), the site's LRS written
         into its launcher part; the parts themselves are not published."""
-        missing = missing_parts(lambda part: files.get_file_from_path(part) is not None)
-        if missing:
-            raise PluginError(f"{', '.join(missing)} missing: mkdocs.yml names {BUNDLE}, which joins them")
-        parts = {part: files.get_file_from_path(part) for part in PARTS}
-        text = joined(lambda part: Path(parts[part].abs_src_path).read_text(encoding="utf-8"))  # type: ignore[union-attr, arg-type]
+        found = {part: files.get_file_from_path(part) for part in PARTS}
+        problem = missing_parts(lambda part: found[part] is not None)
+        if problem:
+            raise PluginError(problem)
+        parts = {part: file for part, file in found.items() if file is not None}
+        text = joined(lambda part: Path(str(parts[part].abs_src_path)).read_text(encoding="utf-8"))
         if self.lrs:  # the site's LRS written into the xAPI launcher (macros/xapi.py)
             text = launcher_with(text, self.lrs)
         for file in parts.values():
-            files.remove(file)  # type: ignore[arg-type]
+            files.remove(file)
         files.append(File.generated(config, BUNDLE, content=text))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

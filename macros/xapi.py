@@ -1,6 +1,7 @@
 """The site's own learning record store: `extra.frontline.xapi` in mkdocs.yml, for a site every
-learner reaches without an LMS launch. Written into the xAPI launcher (docs/assets/fp/lrs.js) at
-build time, so a page knows it without an inline script or a request:
+learner reaches without an LMS launch. Written into the xAPI launcher (docs/assets/fp/lrs.js, a part
+of the published assets/fp/site.js: macros/bundle.py) at build time, so a page knows it without an
+inline script or a request:
 
 ```yaml
 extra:

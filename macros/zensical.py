@@ -24,7 +24,7 @@ import yaml
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from .bundle import BUNDLE, write_bundle
+from .bundle import named_in, write_bundle
 from .errors import ContentError
 from .minify import minify_assets
 from .pages import Build, copy_docs, write_pages
@@ -127,7 +127,7 @@ def generate(build: Build, folder: Path, config_file: Path) -> Project:
     extensions.append({"macros.zensical": {"nonce": build.renderer.nonce}})
     config["markdown_extensions"] = extensions
     copy_docs(source_docs, folder / "docs")
-    if BUNDLE in [script if isinstance(script, str) else script.get("path") for script in config.get("extra_javascript") or []]:
+    if named_in(config.get("extra_javascript") or []):
         try:
             write_bundle(folder / "docs")  # as the MkDocs plugin publishes it (macros/bundle.py)
         except FileNotFoundError as exc:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.bundle import BUNDLE, PARTS, joined, write_bundle
+from macros.bundle import BUNDLE, PARTS, joined, named_in, write_bundle
 from tests.conftest import REPO
 
 
@@ -42,3 +42,18 @@ def test_a_missing_part_is_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"docs/assets/fp/lrs\.js, docs/assets/fp/progress\.js, docs/assets/quiz\.js, docs/assets/fp/page\.js missing"):
         write_bundle(tmp_path)
     assert (tmp_path / "assets/fp/core.js").exists(), "nothing removed when it cannot be joined"
+
+
+class _ExtraScript:
+    """What MkDocs holds for an extra_javascript entry (ExtraScriptValue): its str is its path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def test_the_bundle_is_found_however_the_config_names_it() -> None:
+    assert named_in(["assets/x.js", BUNDLE]) and named_in([{"path": BUNDLE, "defer": True}]) and named_in([_ExtraScript(BUNDLE)])
+    assert not named_in([]) and not named_in(["assets/fp/core.js", {"path": "assets/x.js"}, _ExtraScript("assets/y.js")])

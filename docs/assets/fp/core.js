@@ -6,7 +6,7 @@ window.FP = window.FP || {};
 (FP => {
   "use strict";
   const own = document.currentScript;
-  // The site root, absolute (this file is assets/fp/core.js); file:// included.
+  // The site root, absolute (this file starts assets/fp/site.js, macros/bundle.py); file:// included.
   FP.base = new URL(own?.src ? "../../" : "./", own?.src || location.href).href;
 
   // Storage. set/remove/writeJSON return true only when the change is really in storage. Reading
