@@ -80,11 +80,9 @@ def total_hours(meetings: list[schema.Meeting], reps: int) -> float:
 APP_PAGE_FILES = {
     "assign": ("app link assignments calendar assign-page", "app"),
     "assigned": ("app link assignments calendar assignment-view assigned-page", "app"),
-    "progress": ("app link assignments calendar record assignment-view bars artefacts progress-page", "app"),
+    "progress": ("app link assignments calendar record assignment-view artefacts progress-page", "app"),
     "team": ("app link record csv team-lib team-page", "app team"),
 }
-# A learning path's page: its progress bar (fp/bars.js; module pages have no bars, so do not carry it).
-PATH_PAGE_FILES = ("bars", "")
 
 # Markdown extensions for fragments rendered to HTML here (quiz text): the content subset of the site's.
 FRAGMENT_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "pymdownx.betterem", "pymdownx.tilde", "sane_lists"]
@@ -603,8 +601,7 @@ class Renderer:
             "tracks": [{"title": track.title, "modules": [m.id for m in self.catalog.track_modules(track)]} for track in self.catalog.course.tracks],
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        name = page_url.removesuffix("/").removesuffix(".html")
-        scripts, styles = APP_PAGE_FILES.get(name) or (PATH_PAGE_FILES if name.startswith("paths/") else ("", ""))
+        scripts, styles = APP_PAGE_FILES.get(page_url.removesuffix("/").removesuffix(".html"), ("", ""))
         load = f' data-fp-load="{scripts}" data-fp-css="{styles}"' if scripts else ""
         return f'<div hidden class="fp-catalog"{load} data-fp-catalog="{html.escape(text, quote=True)}"></div>'
 

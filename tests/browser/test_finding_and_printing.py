@@ -111,6 +111,35 @@ def test_passed_modules_are_ticked_in_the_navigation_and_on_the_overview(browser
         context.close()
 
 
+def test_progress_bars_fill_on_the_pages_a_learner_clicks_to(browser, console, site: Site) -> None:
+    """The bars' script (fp/bars.js) is not on module pages: it arrives with the first page that has
+    a bar, however that page is reached (here Material's instant navigation), and keeps them right
+    on every page after, a learning path's and My progress."""
+    context, page = new_page(browser, console)
+    try:
+        page.goto(f"{site.url}modules/coaching/")
+        quiz = page.locator('[data-quiz="coaching"][data-bound]')
+        for choice in quiz.locator(".fp-choice[data-correct] input").all():
+            choice.check()
+        quiz.get_by_role("button", name="Check answers").click()
+        expect(quiz.locator(".fp-score")).to_contain_text("Passed")
+        assert page.evaluate("() => [...document.scripts].some(s => s.src.endsWith('/assets/fp/bars.js'))") is False
+        page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Coaching intensive").click()
+        page.wait_for_url("**/paths/coaching-intensive/")
+        bar = page.locator("article .fp-progress")
+        expect(bar).to_be_visible()
+        expect(bar.locator(".fp-progress-text")).to_have_text("1 of 4 passed")
+        assert bar.locator("progress").evaluate("el => [el.value, el.max]") == [1, 4]
+        page.locator("a.fp-header-progress").click()
+        page.wait_for_url("**/progress/")
+        track = page.locator("article .fp-progress", has=page.locator('progress[aria-label^="Drive performance"]'))
+        expect(track.locator(".fp-progress-text")).to_have_text(re.compile(r"^1 of \d+ passed$"))
+        path = page.locator("article .fp-progress", has=page.locator('progress[aria-label^="Coaching intensive"]'))
+        expect(path.locator(".fp-progress-text")).to_have_text("1 of 4 passed")
+    finally:
+        context.close()
+
+
 def test_module_links_to_its_self_check_near_the_top(browser, console, site: Site) -> None:
     context, page = new_page(browser, console)
     try:

@@ -27,15 +27,15 @@ MATERIAL = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "sea
 # The app pages' and the home page's own files: a module page must not load any of them.
 NOT_ON_MODULE_PAGES = ("fp/pages.", "fp/app.", "fp/bars.", "fp/link.", "fp/assignments.", "fp/calendar.", "fp/csv.", "fp/record.", "-page.", "fp/team", "fp/home.")
 GOAL = 6 * 1024  # issue 10
-# Today's journey: 6 880 B gzip in two files, frontline.css 2 261 and fp/site.js 4 619 (core, lrs,
+# Today's journey: 6 896 B gzip in two files, frontline.css 2 261 and fp/site.js 4 635 (core, lrs,
 # progress, quiz and page joined by macros/bundle.py). It was 8 865 B in six files; each step measured
 # alone (they overlap by a few bytes): joining the scripts about 1 000 B, modern syntax and moving
 # what only other pages use into their files (dates into app.js, bars into bars.js, home into home.js)
 # 373, the print buttons rendered by the templates instead of page.js 301, rules Material already
-# makes and needless prefixes out of frontline.css 265, page.js and lrs.js in modern syntax 39 (and 4 back for white text on a
-# hovered button in the dark scheme).
+# makes and needless prefixes out of frontline.css 265, page.js and lrs.js in modern syntax 39; 4 back
+# for white text on a hovered button in the dark scheme, 16 for loading bars.js wherever a bar is.
 # The LMS/xAPI launcher still to come on module pages has 0.5 KB of room on top.
-TODAY = 6_880
+TODAY = 6_900
 LMS_LAUNCHER = 512
 BUDGET = TODAY + LMS_LAUNCHER
 MODULE = "coaching"  # a quiz and a checklist, like most modules
@@ -110,7 +110,7 @@ def test_a_module_page_loads_only_what_it_uses_within_its_budget(browser, site: 
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "issue 10's 6 KB is not reachable without dropping what the same issue asks for: 6 880 B, 736 over, "
+    "issue 10's 6 KB is not reachable without dropping what the same issue asks for: 6 896 B, 752 over, "
     "with the scripts joined into one file and minified (local names shortened), the CSS without a rule "
     "Material already makes. What each feature costs of it, measured by deleting it: the "
     "assignment-aware next step 295 B, the wide tables' region and hint 274 + 65, the navigation ticks "

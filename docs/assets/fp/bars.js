@@ -1,8 +1,8 @@
-/* Frontline Playbook: the progress bars (macros/templates/progress-bar.html) of My progress and of
-   each learning path's page: modules passed of those a bar counts. Only those pages have bars, so
-   only they load this file (core.js, data-fp-load: Renderer.browser_catalog); from then on the bars
-   are painted with the other marks of results (FP.progress.paint: every page shown, a quiz checked,
-   results saved in another tab, My progress's import and reset). */
+/* Frontline Playbook: the progress bars (macros/templates/progress-bar.html) of My progress, of
+   each learning path's page and of any page with the progress_bars() macro: modules passed of those
+   a bar counts. progress.js loads this file the first time a page with a bar is shown; from then on
+   the bars are painted with the other marks of results (FP.progress.paint: every page shown, a quiz
+   checked, results saved in another tab, My progress's import and reset). */
 window.FP = window.FP || {};
 (FP => {
   "use strict";

@@ -172,8 +172,7 @@ window.FP = window.FP || {};
           " and " + marked + " field assignment" + (marked === 1 ? "" : "s") + " marked done.";
         if (FP.artefacts && FP.artefacts.paint) FP.artefacts.paint();
         input.value = "";
-        P().paint();
-        P().paintBars();
+        P().paint(); // the bars too (bars.js)
         paintAll();
       });
     });
@@ -183,7 +182,6 @@ window.FP = window.FP || {};
       if (!window.confirm("Delete all your quiz results from this browser? This cannot be undone.")) return;
       var ok = P().reset();
       P().paint();
-      P().paintBars();
       paintList();
       resetMsg.textContent = ok ? "Your quiz results were deleted from this browser." : "Some results could not be deleted: this browser's storage is blocked.";
     });

@@ -65,8 +65,9 @@ window.FP = window.FP || {};
     if (!id || !isPassed(id)) mark?.remove();
     else if (!mark) a.insertAdjacentHTML("beforeend", '<span class="fp-nav-mark" title="Passed"><span aria-hidden="true">✓</span><span class="fp-sr-only"> (passed)</span></span>');
   });
-  // Every painter of marks. A page with marks of its own names the file that adds theirs (bars.js:
-  // the progress bars of My progress and the paths' pages), so module pages carry none of it.
+  // Every painter of marks. Progress bars (My progress, the paths' pages, any page with the
+  // progress_bars() macro) have theirs in bars.js, loaded where a bar is shown and added here then,
+  // so module pages, which have none, carry none of it.
   const painters = [paintStatus, paintNav], paint = () => painters.forEach(p => p());
 
   // The learner's next step after module `id`: the next open module of their assignment (path
@@ -94,6 +95,7 @@ window.FP = window.FP || {};
   window.FrontlineProgress = FP.progress = { load, record, put, passed: isPassed, describe, paint, painters, valid, PREFIX, LAST };
   FP.onEachPage(() => {
     paint();
+    if ($("[data-progress-modules]")) FP.load("bars", "");
     // A module page (it has a stewardship line) is where "Continue where you left off" returns to.
     const id = moduleOf(location.href), h1 = $(".md-content h1");
     if (id && $(".fp-stewardship")) S.writeJSON(LAST, { id, title: h1 ? h1.firstChild.textContent.trim() : id, date: new Date().toISOString() });
